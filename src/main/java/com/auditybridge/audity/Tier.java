@@ -1,0 +1,7 @@
+package com.auditybridge.audity;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record Tier(boolean success, String tier, String userId) {
+}
