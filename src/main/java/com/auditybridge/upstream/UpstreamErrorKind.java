@@ -5,6 +5,8 @@ package com.auditybridge.upstream;
  * The enum name is the error code a run fails with, unless the upstream sent a code of its own.
  */
 public enum UpstreamErrorKind {
+    /** The bridge held the call back itself (lane paused, budget spent, circuit open): nothing was sent. */
+    THROTTLED(true, false),
     /** 429 with Retry-After: the token's lane must pause. */
     RATE_LIMITED(true, false),
     /** 503 with Retry-After that is not a kill switch, e.g. the repo-audit concurrency cap. */

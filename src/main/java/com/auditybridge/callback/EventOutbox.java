@@ -1,0 +1,63 @@
+package com.auditybridge.callback;
+
+import com.auditybridge.db.Sql;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes outbound events and their pending deliveries. Called inside the transaction that changes
+ * the run, so an event exists exactly when the state it reports was committed.
+ */
+@Singleton
+public class EventOutbox {
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    public EventOutbox(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param targetUrl     where to deliver it directly (a run's callback URL), or null
+     * @param finalCallback true for the one final event of a run
+     * @return the event id
+     */
+    public String emit(String connectionId, String runId, String type, Map<String, Object> data,
+                       String targetUrl, boolean finalCallback, Instant now) {
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("timestamp", now.toString());
+        payload.put("data", data);
+        jdbc.prepareStatement("insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
+                ps -> {
+                    Sql.bind(ps, eventId, connectionId, runId, type, write(payload), now);
+                    return ps.executeUpdate();
+                });
+        if (targetUrl != null) {
+            jdbc.prepareStatement("insert into delivery (id, event_id, connection_id, run_id, target_url, final_callback,"
+                    + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,'pending',0,?,?,?)", ps -> {
+                Sql.bind(ps, UUID.randomUUID().toString(), eventId, connectionId, runId, targetUrl, finalCallback, now, now, now);
+                return ps.executeUpdate();
+            });
+        }
+        return eventId;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.problem.Problem.FieldError;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks over a parsed JSON object, collecting every error with its field path instead of stopping
+ * at the first, so a caller can fix a body in one go. The first error's code names the problem.
+ */
+final class BodyRules {
+    private final Map<String, Object> body;
+    private final String prefix;
+    private final List<FieldError> errors;
+    private final List<String> codes;
+
+    private BodyRules(Map<String, Object> body, String prefix, List<FieldError> errors, List<String> codes) {
+        this.body = body;
+        this.prefix = prefix;
+        this.errors = errors;
+        this.codes = codes;
+    }
+
+    static BodyRules of(Map<String, Object> body) {
+        return new BodyRules(body, "", new ArrayList<>(), new ArrayList<>());
+    }
+
+    BodyRules nested(String field, Map<String, Object> child) {
+        return new BodyRules(child, path(field) + ".", errors, codes);
+    }
+
+    BodyRules allowOnly(Set<String> fields) {
+        body.keySet().stream().filter(k -> !fields.contains(k)).sorted()
+                .forEach(k -> error(k, "UNKNOWN_FIELD", "is not a known field"));
+        return this;
+    }
+
+    String string(String field, boolean required, int min, int max, String tooLongCode) {
+        Object value = body.get(field);
+        if (value == null) {
+            if (required) {
+                error(field, "MISSING_FIELD", "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            error(field, "INVALID_TYPE", "must be a string");
+            return null;
+        }
+        if (s.length() < min) {
+            error(field, "INVALID_FIELD", "must be at least " + min + " characters");
+        } else if (s.length() > max) {
+            error(field, tooLongCode, "must be at most " + max + " characters");
+        }
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String field) {
+        Object value = body.get(field);
+        if (value != null && !(value instanceof Map)) {
+            error(field, "INVALID_TYPE", "must be an object");
+            return null;
+        }
+        return (Map<String, Object>) value;
+    }
+
+    Boolean bool(String field, boolean required) {
+        Object value = body.get(field);
+        if (value == null && required) {
+            error(field, "MISSING_FIELD", "is required");
+        } else if (value != null && !(value instanceof Boolean)) {
+            error(field, "INVALID_TYPE", "must be true or false");
+            return null;
+        }
+        return (Boolean) value;
+    }
+
+    String oneOf(String field, Set<String> allowed) {
+        String value = string(field, false, 1, 50, "INVALID_FIELD");
+        if (value != null && !allowed.contains(value)) {
+            error(field, "INVALID_FIELD", "must be one of " + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    List<String> stringsFrom(String field, Set<String> allowed) {
+        Object value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
+            error(field, "INVALID_FIELD", "must be an array of " + allowed.stream().sorted().toList());
+            return null;
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    String httpUrl(String field, boolean required) {
+        String value = string(field, required, 1, 2048, "INVALID_FIELD");
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())
+                    || uri.getHost() == null) {
+                error(field, "INVALID_URL", "must be an absolute http or https URL");
+            }
+        } catch (Exception e) {
+            error(field, "INVALID_URL", "is not a valid URL");
+        }
+        return value;
+    }
+
+    void error(String field, String code, String message) {
+        errors.add(new FieldError(path(field), message));
+        codes.add(code);
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    String firstCode() {
+        return codes.isEmpty() ? "VALIDATION_FAILED" : codes.get(0);
+    }
+
+    private String path(String field) {
+        return prefix + field;
+    }
+}

@@ -1,0 +1,35 @@
+package com.auditybridge.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The {@code data} of an event about a run, as PRODUCT.md §4 lists it. */
+final class EventData {
+    private EventData() {
+    }
+
+    static Map<String, Object> of(Run run, RunInput input, Map<String, Object> result) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("runId", run.id());
+        data.put("flow", run.flow().wireName());
+        data.put("status", run.status().wireName());
+        putIfPresent(data, "leadId", run.leadId());
+        putIfPresent(data, "projectId", run.projectId());
+        putIfPresent(data, "jobId", run.jobId());
+        putIfPresent(data, "analysisId", run.analysisId());
+        for (String key : new String[]{"project", "repoAudit"}) {
+            putIfPresent(data, key, result.get(key));
+        }
+        data.put("metadata", input.metadata() == null ? Map.of() : input.metadata());
+        if (run.error() != null) {
+            data.put("error", run.error());
+        }
+        return data;
+    }
+
+    private static void putIfPresent(Map<String, Object> data, String key, Object value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.auditybridge.run;
+
+import com.auditybridge.audity.AsyncJob;
+import com.auditybridge.audity.AudityApi;
+import com.auditybridge.audity.ConvertResult;
+import com.auditybridge.audity.Lead;
+import com.auditybridge.audity.Project;
+import com.auditybridge.audity.ProjectPatch;
+import com.auditybridge.upstream.CallClass;
+import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.UpstreamGate;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** The Audity calls the flows make, each drawn from its budget class through the gate. */
+@Singleton
+public class GatedAudity {
+    private final AudityApi api;
+    private final UpstreamGate gate;
+
+    public GatedAudity(AudityApi api, UpstreamGate gate) {
+        this.api = api;
+        this.gate = gate;
+    }
+
+    public Outcome<Lead> getLead(String token, String leadId) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.getLead(token, leadId));
+    }
+
+    /** {@code beforeSend} runs only once the gate let the call through, right before it goes out. */
+    public Outcome<ConvertResult> convertLead(String token, String leadId, Runnable beforeSend) {
+        return gate.call(CallClass.AUDITY_WRITE, token, () -> {
+            beforeSend.run();
+            return api.convertLead(token, leadId);
+        });
+    }
+
+    public Outcome<List<Project>> listProjects(String token) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.listProjects(token));
+    }
+
+    public Outcome<Project> getProject(String token, String projectId) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.getProject(token, projectId));
+    }
+
+    public Outcome<Project> patchProject(String token, String projectId, ProjectPatch patch) {
+        return gate.call(CallClass.AUDITY_WRITE, token, () -> api.patchProject(token, projectId, patch));
+    }
+
+    public Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId) {
+        return gate.call(CallClass.AUDITY_WRITE, token, () -> api.triggerAuditAnalysis(token, projectId));
+    }
+
+    public Outcome<AsyncJob> getJob(String token, String jobId) {
+        return gate.call(CallClass.AUDITY_POLL, token, () -> api.getJob(token, jobId));
+    }
+}

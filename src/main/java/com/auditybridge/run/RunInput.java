@@ -1,0 +1,40 @@
+package com.auditybridge.run;
+
+import com.auditybridge.audity.ProjectPatch;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hook's body after validation, as stored on the run. One shape serves every flow; the fields a
+ * flow does not use stay null.
+ *
+ * @param analysis "async" (default) or "none", lead-to-audit only
+ * @param notifyEvents   intermediate event types the caller also wants at its callback URL
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunInput(
+        @Nullable String leadId,
+        @Nullable String projectId,
+        @Nullable ProjectPatch project,
+        @Nullable ProjectPatch changes,
+        @Nullable String analysis,
+        @Nullable String repoUrl,
+        @Nullable Boolean publishConsent,
+        @Nullable String callbackUrl,
+        @Nullable Map<String, Object> metadata,
+        @JsonProperty("notify") @Nullable List<String> notifyEvents) {
+
+    public boolean wantsAnalysis() {
+        return !"none".equals(analysis);
+    }
+
+    public boolean notifies(String eventType) {
+        return notifyEvents != null && notifyEvents.contains(eventType);
+    }
+}

@@ -1,0 +1,27 @@
+package com.auditybridge.run;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+
+/** Puts runs on the durable queue and wakes them early. Scheduling joins the caller's transaction. */
+@Singleton
+public class RunQueue {
+    private final SchedulerClient scheduler;
+
+    public RunQueue(SchedulerClient scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public void enqueue(String runId, Instant at) {
+        scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+    }
+
+    /** Execute the run's next step now (or at {@code at}) instead of when it planned to. */
+    public void wake(String runId, Instant at) {
+        if (!scheduler.reschedule(RunTask.instance(runId), at)) {
+            scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+        }
+    }
+}

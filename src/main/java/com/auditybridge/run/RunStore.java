@@ -1,0 +1,193 @@
+package com.auditybridge.run;
+
+import com.auditybridge.db.Sql;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs and their timelines in the database; the only class that writes them. */
+@Singleton
+public class RunStore {
+    private static final String TERMINAL = "('completed','failed','cancelled')";
+    private final JdbcOperations jdbc;
+
+    public RunStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void insert(Run run) {
+        jdbc.prepareStatement("insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
+                + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)", ps -> {
+            Sql.bind(ps, run.id(), run.connectionId(), run.flow().wireName(), run.status().wireName(), run.step(),
+                    run.input(), run.callbackUrl(), run.leadId(), run.projectId(), run.createdAt(), run.createdAt(),
+                    run.createdAt(), run.createdAt());
+            return ps.executeUpdate();
+        });
+        appendTimeline(run.id(), run.createdAt(), "intake", "queued", "accepted " + run.flow().wireName());
+    }
+
+    @Transactional
+    public Optional<Run> find(String id) {
+        return one("select * from run where id = ?", id);
+    }
+
+    @Transactional
+    public Optional<Run> find(String connectionId, String id) {
+        return one("select * from run where id = ? and connection_id = ?", id, connectionId);
+    }
+
+    @Transactional
+    public Optional<Run> findByLead(String connectionId, String leadId) {
+        return one("select * from run where lead_id = ? and connection_id = ?", leadId, connectionId);
+    }
+
+    /** Newest first; the cursor is the (created_at, id) of the last run of the previous page. */
+    @Transactional
+    public List<Run> list(String connectionId, Flow flow, RunStatus status, int limit, RunCursor after) {
+        StringBuilder sql = new StringBuilder("select * from run where connection_id = ?");
+        List<Object> args = new ArrayList<>(List.of(connectionId));
+        if (flow != null) {
+            sql.append(" and flow = ?");
+            args.add(flow.wireName());
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            args.add(status.wireName());
+        }
+        if (after != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            args.addAll(List.of(after.createdAt(), after.createdAt(), after.id()));
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(limit);
+        return many(sql.toString(), args.toArray());
+    }
+
+    /** Runs of a project that are waiting on or polling it, so an upstream signal can wake them. */
+    @Transactional
+    public List<Run> activeForProject(String projectId) {
+        return many("select * from run where project_id = ? and status in ('running','waiting')", projectId);
+    }
+
+    @Transactional
+    public List<TimelineEntry> timeline(String runId) {
+        return jdbc.prepareStatement("select at, step, outcome, detail from run_event where run_id = ? order by id", ps -> {
+            Sql.bind(ps, runId);
+            List<TimelineEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new TimelineEntry(Sql.instant(rs, "at"), rs.getString("step"),
+                            rs.getString("outcome"), rs.getString("detail")));
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** Committed on its own before the paid call goes out: after a crash the intent is what we know. */
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void recordConvertIntent(String runId, Instant at) {
+        update("update run set convert_attempted_at = ?, updated_at = ? where id = ?", at, at, runId);
+        appendTimeline(runId, at, "convert", "attempting", "conversion intent recorded before the call");
+    }
+
+    public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
+        String cut = detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail;
+        jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
+            Sql.bind(ps, runId, at, step, outcome, cut);
+            return ps.executeUpdate();
+        });
+    }
+
+    int update(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, args);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Applies the state part of a transition, unless the run ended meanwhile (cancelled). */
+    boolean applyState(Run run, Transition t, Instant now, String resultJson) {
+        RunError error = t.error;
+        Instant stepStarted = t.newStep ? now : run.stepStartedAt();
+        int attempts = t.newStep ? 0 : run.attempts() + (t.countAttempt ? 1 : 0);
+        // Ids and the conversion's confirmation are facts about the upstream: kept even if the run was cancelled.
+        update("update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
+                        + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id),"
+                        + " convert_confirmed_at = case when ? then ? else convert_confirmed_at end,"
+                        + " convert_attempted_at = case when ? then null else convert_attempted_at end where id = ?",
+                t.projectId, t.jobId, t.analysisId, t.auditId, t.confirmConversion, now, t.clearConversionIntent, run.id());
+        return update("update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
+                        + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
+                        + " wait_deadline = ?, updated_at = ?, finished_at = ?, version = version + 1"
+                        + " where id = ? and status not in " + TERMINAL,
+                t.status.wireName(), t.step, t.nextAt, attempts, stepStarted, resultJson,
+                error == null ? null : error.code(), error == null ? null : error.message(),
+                error == null ? null : error.upstreamStatus(),
+                t.status == RunStatus.WAITING ? (t.waitDeadline != null ? t.waitDeadline : run.waitDeadline()) : null,
+                now, t.status.terminal() ? now : null, run.id()) == 1;
+    }
+
+    @Transactional
+    public boolean cancel(String connectionId, String id, Instant now) {
+        boolean done = update("update run set status = 'cancelled', next_at = null, updated_at = ?, finished_at = ?,"
+                + " version = version + 1 where id = ? and connection_id = ? and status not in " + TERMINAL, now, now, id, connectionId) == 1;
+        if (done) {
+            appendTimeline(id, now, "cancel", "cancelled", "cancelled by the caller");
+        }
+        return done;
+    }
+
+    /** Back to running on the step that failed; attempts reset. A confirmed conversion stays confirmed. */
+    @Transactional
+    public boolean reopen(String connectionId, String id, Instant now) {
+        boolean done = update("update run set status = 'running', attempts = 0, step_started_at = ?, next_at = ?,"
+                + " error_code = null, error_message = null, error_upstream_status = null, finished_at = null,"
+                + " updated_at = ?, version = version + 1 where id = ? and connection_id = ? and status = 'failed'",
+                now, now, now, id, connectionId) == 1;
+        if (done) {
+            appendTimeline(id, now, "retry", "queued", "retried by the caller");
+        }
+        return done;
+    }
+
+    private Optional<Run> one(String sql, Object... args) {
+        List<Run> runs = many(sql, args);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    private List<Run> many(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, args);
+            List<Run> runs = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(map(rs));
+                }
+            }
+            return runs;
+        });
+    }
+
+    private static Run map(ResultSet rs) throws SQLException {
+        String errorCode = rs.getString("error_code");
+        RunError error = errorCode == null ? null
+                : new RunError(errorCode, rs.getString("error_message"), Sql.integer(rs, "error_upstream_status"));
+        return new Run(rs.getString("id"), rs.getString("connection_id"),
+                Flow.fromWire(rs.getString("flow")).orElseThrow(),
+                RunStatus.fromWire(rs.getString("status")).orElseThrow(), rs.getString("step"),
+                rs.getString("input"), rs.getString("callback_url"), rs.getString("lead_id"),
+                rs.getString("project_id"), rs.getString("job_id"), rs.getString("analysis_id"),
+                rs.getString("audit_id"), rs.getString("result"), error, rs.getInt("attempts"),
+                Sql.instant(rs, "step_started_at"), Sql.instant(rs, "wait_deadline"), Sql.instant(rs, "next_at"),
+                Sql.instant(rs, "convert_attempted_at"), Sql.instant(rs, "convert_confirmed_at"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "finished_at"));
+    }
+}

@@ -1,0 +1,46 @@
+package com.auditybridge.run;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+
+/** Builds the scheduler on the service's own data source and clock. */
+@Factory
+public class SchedulerFactory {
+
+    @Singleton
+    @Bean(preDestroy = "stop")
+    @Requires(property = "bridge.scheduler.enabled", notEquals = "false")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, SchedulerSettings settings,
+                        @Value("${datasources.default.url:}") String url) {
+        SchedulerBuilder builder = new ClockedSchedulerBuilder(dataSource, tasks, clock)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
+                .shutdownMaxWait(settings.shutdownWait())
+                .enableImmediateExecution();
+        if (url.startsWith("jdbc:postgresql")) {
+            // Replicas claim due work with SELECT … FOR UPDATE SKIP LOCKED instead of racing on updates.
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder.build();
+    }
+
+    /** db-scheduler's builder keeps its clock protected; this hands it the service's clock. */
+    static final class ClockedSchedulerBuilder extends SchedulerBuilder {
+        ClockedSchedulerBuilder(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
+            super(dataSource, tasks);
+            this.clock = clock::instant;
+        }
+    }
+}

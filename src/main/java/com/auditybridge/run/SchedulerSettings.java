@@ -1,0 +1,24 @@
+package com.auditybridge.run;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * The durable executor (db-scheduler).
+ *
+ * @param threads          worker threads per replica (default 8)
+ * @param pollingInterval  how often a replica looks for due work (default 1s; new runs start at once anyway)
+ * @param heartbeat        how often a replica proves it is alive (default 10s)
+ * @param missedHeartbeats after this many, another replica takes a dead one's work (default 3)
+ * @param shutdownWait     how long a stopping replica lets running steps finish (default 20s)
+ */
+@ConfigurationProperties("bridge.scheduler")
+public record SchedulerSettings(
+        @Bindable(defaultValue = "8") int threads,
+        @Bindable(defaultValue = "1s") Duration pollingInterval,
+        @Bindable(defaultValue = "10s") Duration heartbeat,
+        @Bindable(defaultValue = "3") int missedHeartbeats,
+        @Bindable(defaultValue = "20s") Duration shutdownWait) {
+}

@@ -1,0 +1,7 @@
+package com.auditybridge.run;
+
+import com.auditybridge.connection.Connection;
+
+/** What a step may use while it calls: the connection's tokens, the run's input, the gated upstreams, the paid-call ledger. */
+public record StepContext(Connection connection, RunInput input, GatedAudity audity, GatedRepoAudit repoAudit, PaidCallLedger ledger) {
+}

@@ -1,0 +1,112 @@
+package com.auditybridge.run;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.Connections;
+import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.RetryPolicy;
+import com.auditybridge.upstream.UpstreamError;
+import com.auditybridge.upstream.UpstreamErrorKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Executes one step of one run: load, call, decide, persist. Returns when the run wants to be
+ * executed next, or empty when it is done. A crash anywhere before the persist repeats the step,
+ * which is safe for every step but convert, and convert has its own ledger.
+ */
+@Singleton
+public class StepRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+    private static final Duration DEFAULT_HOLD = Duration.ofSeconds(5);
+
+    private final RunStore store;
+    private final RunTransitions transitions;
+    private final Map<Flow, FlowDefinition> flows;
+    private final Connections connections;
+    private final GatedAudity audity;
+    private final GatedRepoAudit repoAudit;
+    private final PaidCallLedger ledger;
+    private final RetryPolicy retryPolicy;
+    private final RunInputCodec codec;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public StepRunner(RunStore store, RunTransitions transitions, List<FlowDefinition> flows, Connections connections,
+                      GatedAudity audity, GatedRepoAudit repoAudit, PaidCallLedger ledger, RetryPolicy retryPolicy,
+                      RunInputCodec codec, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.transitions = transitions;
+        this.flows = flows.stream().collect(Collectors.toMap(FlowDefinition::flow, Function.identity()));
+        this.connections = connections;
+        this.audity = audity;
+        this.repoAudit = repoAudit;
+        this.ledger = ledger;
+        this.retryPolicy = retryPolicy;
+        this.codec = codec;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Optional<Instant> drive(String runId) {
+        Optional<Run> found = store.find(runId);
+        if (found.isEmpty() || found.get().status().terminal()) {
+            return Optional.empty();
+        }
+        Run run = found.get();
+        MDC.put("runId", run.id());
+        try {
+            return Optional.ofNullable(execute(run).nextAt());
+        } finally {
+            MDC.remove("runId");
+        }
+    }
+
+    private Transition execute(Run run) {
+        FlowDefinition flow = flows.get(run.flow());
+        RunInput input = codec.read(run.input());
+        Optional<Connection> connection = connections.byId(run.connectionId());
+        if (connection.isEmpty()) {
+            Transition gone = Transition.fail(run.step(), new RunError("CONNECTION_GONE", "the run's connection no longer exists", null));
+            transitions.apply(run, run.step(), gone, flow, input, null);
+            return gone;
+        }
+        Step step = flow.step(run);
+        Timer.Sample sample = Timer.start(meters);
+        Outcome<?> outcome = step.call(run, new StepContext(connection.get(), input, audity, repoAudit, ledger));
+        sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
+        Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy);
+        UpstreamError error = outcome.error();
+        Transition transition = error != null && error.isTransient() && !step.decidesTransient(error)
+                ? onTransient(run, error, decisions)
+                : step.decide(run, outcome, decisions);
+        LOG.debug("run {} step {}: {}", run.id(), step.name(), transition);
+        transitions.apply(run, step.name(), transition, flow, input, connection.get());
+        return transition;
+    }
+
+    /** Waits the upstream asked for cost no attempt; other transient failures spend one. */
+    private static Transition onTransient(Run run, UpstreamError error, Decisions decisions) {
+        boolean askedToWait = error.kind() == UpstreamErrorKind.THROTTLED
+                || ((error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)
+                && error.retryAfter() != null);
+        if (askedToWait) {
+            Transition hold = decisions.hold(run, error.retryAfter() == null ? DEFAULT_HOLD : error.retryAfter(),
+                    Decisions.describe(error));
+            return error.kind() == UpstreamErrorKind.THROTTLED ? hold.quiet() : hold;
+        }
+        return decisions.retryOrFail(run, error);
+    }
+}

@@ -1,0 +1,54 @@
+package com.auditybridge.run.steps;
+
+import com.auditybridge.audity.AsyncJob;
+import com.auditybridge.run.Decisions;
+import com.auditybridge.run.FlowSettings;
+import com.auditybridge.run.Pacing;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunError;
+import com.auditybridge.run.RunStatus;
+import com.auditybridge.run.Step;
+import com.auditybridge.run.StepContext;
+import com.auditybridge.run.Transition;
+import com.auditybridge.upstream.Outcome;
+
+import java.time.Duration;
+
+/** Poll the analysis job, less often as it ages, until it completes or fails. */
+public final class PollJobStep implements Step {
+    public static final String NAME = "poll";
+    private final FlowSettings settings;
+
+    public PollJobStep(FlowSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Outcome<?> call(Run run, StepContext context) {
+        return context.audity().getJob(context.connection().audityToken(), run.jobId());
+    }
+
+    @Override
+    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+        if (!outcome.isSuccess()) {
+            return decisions.fail(run, outcome.error());
+        }
+        AsyncJob job = (AsyncJob) outcome.value();
+        if ("completed".equals(job.status())) {
+            return decisions.advance(run, NAME, "completed", "analysis " + job.analysisId()).analysis(job.analysisId());
+        }
+        if ("failed".equals(job.status())) {
+            String code = job.errorCode() == null ? "ANALYSIS_FAILED" : job.errorCode();
+            return Transition.fail(NAME, new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
+        }
+        Duration age = Duration.between(run.stepStartedAt(), decisions.now());
+        Duration next = Pacing.byAge(age, settings.pollInitial(), settings.pollMax());
+        return Transition.again(RunStatus.RUNNING, NAME, decisions.now().plus(next), job.status(),
+                "job " + job.jobId() + " " + job.status());
+    }
+}

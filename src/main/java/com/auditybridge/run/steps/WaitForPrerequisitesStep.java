@@ -1,0 +1,55 @@
+package com.auditybridge.run.steps;
+
+import com.auditybridge.audity.Project;
+import com.auditybridge.run.Decisions;
+import com.auditybridge.run.FlowSettings;
+import com.auditybridge.run.Pacing;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunError;
+import com.auditybridge.run.RunStatus;
+import com.auditybridge.run.Step;
+import com.auditybridge.run.StepContext;
+import com.auditybridge.run.Transition;
+import com.auditybridge.upstream.Outcome;
+
+import java.time.Duration;
+
+/** Re-read the project on a growing interval until both analyses exist, then trigger; give up at the deadline. */
+public final class WaitForPrerequisitesStep implements Step {
+    public static final String NAME = "wait-prereqs";
+    private final FlowSettings settings;
+
+    public WaitForPrerequisitesStep(FlowSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Outcome<?> call(Run run, StepContext context) {
+        return context.audity().getProject(context.connection().audityToken(), run.projectId());
+    }
+
+    @Override
+    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+        if (!outcome.isSuccess()) {
+            return decisions.fail(run, outcome.error());
+        }
+        Project project = (Project) outcome.value();
+        if (project.prerequisitesMet()) {
+            return Transition.advance(TriggerAnalysisStep.NAME, decisions.now(), "prerequisites-met",
+                    "document and interview analyses exist");
+        }
+        if (run.waitDeadline() != null && !decisions.now().isBefore(run.waitDeadline())) {
+            return Transition.fail(NAME, new RunError("PREREQUISITE_MISSING",
+                    "the project still lacks its document or interview analysis after waiting until " + run.waitDeadline(), 422));
+        }
+        Duration waited = Duration.between(run.stepStartedAt(), decisions.now());
+        Duration next = Pacing.byAge(waited, settings.prerequisiteCheck(), settings.prerequisiteMax());
+        return Transition.again(RunStatus.WAITING, NAME, decisions.now().plus(next), "still-missing",
+                "analysis " + project.hasAnalysis() + ", interview analysis " + project.hasInterviewAnalysis());
+    }
+}

@@ -1,0 +1,114 @@
+package com.auditybridge.upstream;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The one door to the upstreams. Every call passes its token's lane (rate budget, 429 pause) and
+ * the upstream's circuit breaker; a call that may not go now is answered at once with
+ * {@link UpstreamErrorKind#THROTTLED} and the time to come back, so no thread ever sleeps here.
+ */
+@Singleton
+public class UpstreamGate {
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
+    private final UpstreamPolicySettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public UpstreamGate(UpstreamPolicySettings settings, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public <T> Outcome<T> call(CallClass callClass, String token, Supplier<Outcome<T>> call) {
+        Lane lane = lanes.computeIfAbsent(callClass.upstream() + ":" + fingerprint(token),
+                name -> new Lane(name, settings, clock));
+        Duration wait = lane.holdBack(callClass);
+        if (!wait.isZero()) {
+            meters.counter("bridge.upstream.throttled", "class", callClass.name()).increment();
+            return throttled(wait, "rate budget of this token");
+        }
+        CircuitBreaker circuit = circuits.computeIfAbsent(callClass.upstream(), this::newCircuit);
+        if (!circuit.tryAcquirePermission()) {
+            return throttled(settings.circuitWaitInOpen(), "circuit open for " + callClass.upstream());
+        }
+        long start = System.nanoTime();
+        Outcome<T> outcome = call.get();
+        long elapsed = System.nanoTime() - start;
+        UpstreamError error = outcome.error();
+        if (error != null && (error.kind() == UpstreamErrorKind.SERVER_ERROR
+                || error.kind() == UpstreamErrorKind.TIMEOUT || error.kind() == UpstreamErrorKind.NETWORK)) {
+            circuit.onError(elapsed, TimeUnit.NANOSECONDS, new UpstreamFailure(error));
+        } else {
+            circuit.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        }
+        if (error != null && error.retryAfter() != null
+                && (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)) {
+            lane.pauseFor(error.retryAfter());
+        }
+        meters.counter("bridge.upstream.calls", "class", callClass.name(),
+                "outcome", error == null ? "success" : error.kind().name()).increment();
+        meters.timer("bridge.upstream.latency", "class", callClass.name()).record(elapsed, TimeUnit.NANOSECONDS);
+        return outcome;
+    }
+
+    public CircuitBreaker.State circuitState(String upstream) {
+        CircuitBreaker circuit = circuits.get(upstream);
+        return circuit == null ? CircuitBreaker.State.CLOSED : circuit.getState();
+    }
+
+    private CircuitBreaker newCircuit(String upstream) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .clock(clock)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(settings.circuitWaitInOpen())
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build();
+        CircuitBreaker circuit = CircuitBreaker.of(upstream, config);
+        circuit.getEventPublisher().onStateTransition(e -> meters.counter("bridge.upstream.circuit.transitions",
+                "upstream", upstream, "to", e.getStateTransition().getToState().name()).increment());
+        meters.gauge("bridge.upstream.circuit.open", java.util.List.of(io.micrometer.core.instrument.Tag.of("upstream", upstream)),
+                circuit, c -> c.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
+        return circuit;
+    }
+
+    private static <T> Outcome<T> throttled(Duration wait, String why) {
+        return Outcome.failure(new UpstreamError(UpstreamErrorKind.THROTTLED, 0, null, "held back: " + why,
+                wait, null, null, Map.of(), false));
+    }
+
+    /** Lanes are keyed by a digest, so no map or metric ever holds a token. */
+    static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Carries a failed outcome into the circuit breaker's books; never thrown. */
+    static final class UpstreamFailure extends RuntimeException {
+        UpstreamFailure(UpstreamError error) {
+            super(error.kind().name(), null, false, false);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.auditybridge.upstream;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Limits and retry policy for upstream calls, per token.
+ *
+ * @param readsPerMinute     Audity reads (default 100, the documented limit)
+ * @param writesPerMinute    Audity writes (default 20)
+ * @param pollsPerMinute     Audity job polls (default 120)
+ * @param repoSubmitsPerMinute repo-audit submits (default 10)
+ * @param repoStatusPerMinute  repo-audit status polls (default 120)
+ * @param maxAttempts        attempts of one step before a transient failure fails the run (default 8)
+ * @param initialBackoff     first retry delay, doubled each attempt with jitter (default 2s)
+ * @param maxBackoff         cap of one retry delay (default 5m)
+ * @param circuitWaitInOpen  how long an open circuit refuses calls (default 30s)
+ */
+@ConfigurationProperties("upstream")
+public record UpstreamPolicySettings(
+        @Bindable(defaultValue = "100") int readsPerMinute,
+        @Bindable(defaultValue = "20") int writesPerMinute,
+        @Bindable(defaultValue = "120") int pollsPerMinute,
+        @Bindable(defaultValue = "10") int repoSubmitsPerMinute,
+        @Bindable(defaultValue = "120") int repoStatusPerMinute,
+        @Bindable(defaultValue = "8") int maxAttempts,
+        @Bindable(defaultValue = "2s") Duration initialBackoff,
+        @Bindable(defaultValue = "5m") Duration maxBackoff,
+        @Bindable(defaultValue = "30s") Duration circuitWaitInOpen) {
+
+    public int perMinute(CallClass callClass) {
+        return switch (callClass) {
+            case AUDITY_READ -> readsPerMinute;
+            case AUDITY_WRITE -> writesPerMinute;
+            case AUDITY_POLL -> pollsPerMinute;
+            case REPO_SUBMIT -> repoSubmitsPerMinute;
+            case REPO_STATUS -> repoStatusPerMinute;
+        };
+    }
+}
