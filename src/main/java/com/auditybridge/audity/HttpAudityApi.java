@@ -7,15 +7,14 @@ import com.auditybridge.upstream.UpstreamErrorKind;
 import com.auditybridge.upstream.UpstreamHttp;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.uri.UriBuilder;
-import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+
+import static com.auditybridge.upstream.UpstreamHttp.path;
 
 /** {@link AudityApi} over HTTP, with each endpoint's documented wrapper (reference §1.1) unwrapped. */
 @Singleton
@@ -34,13 +33,7 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
 
     @Override
     public Outcome<LeadPage> listLeads(String token, LeadQuery query) {
-        UriBuilder uri = UriBuilder.of("/api/lead-generation/leads");
-        param(uri, "status", query.status());
-        param(uri, "sortBy", query.sortBy());
-        param(uri, "sortOrder", query.sortOrder());
-        param(uri, "limit", query.limit() > 0 ? query.limit() : null);
-        param(uri, "page", query.page() > 0 ? query.page() : null);
-        return get(token, uri.toString(), Shape.bare(LeadPage.class));
+        return get(token, LeadListUri.of(query), Shape.bare(LeadPage.class));
     }
 
     @Override
@@ -98,16 +91,6 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
 
     private <T> Outcome<T> get(String token, String uri, Shape<T> shape) {
         return http.call(HttpMethod.GET, uri, token, null, shape, ErrorRule.NONE);
-    }
-
-    static String path(String template, String id) {
-        return UriTemplate.of(template).expand(Map.of("id", id));
-    }
-
-    private static void param(UriBuilder uri, String name, Object value) {
-        if (value != null) {
-            uri.queryParam(name, value);
-        }
     }
 
     @PreDestroy

@@ -7,15 +7,15 @@ import com.auditybridge.upstream.UpstreamErrorKind;
 import com.auditybridge.upstream.UpstreamHttp;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
+
+import static com.auditybridge.upstream.UpstreamHttp.path;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@link RepoAuditApi} over HTTP; every answer is bare JSON. */
 @Singleton
@@ -41,7 +41,7 @@ public class HttpRepoAuditApi implements RepoAuditApi, AutoCloseable {
 
     @Override
     public Outcome<AuditStatus> status(String auditId) {
-        return call(HttpMethod.GET, path(auditId), null, null, Shape.bare(AuditStatus.class));
+        return call(HttpMethod.GET, path("/api/demo/audit/{id}", auditId), null, null, Shape.bare(AuditStatus.class));
     }
 
     @Override
@@ -57,15 +57,11 @@ public class HttpRepoAuditApi implements RepoAuditApi, AutoCloseable {
 
     @Override
     public Outcome<Boolean> delete(String token, String auditId) {
-        return call(HttpMethod.DELETE, path(auditId), token, null, Shape.in("deleted", Boolean.class));
+        return call(HttpMethod.DELETE, path("/api/demo/audit/{id}", auditId), token, null, Shape.in("deleted", Boolean.class));
     }
 
     private <T> Outcome<T> call(HttpMethod method, String uri, String token, Object body, Shape<T> shape) {
         return http.call(method, uri, token, body, shape, DAILY_QUOTA);
-    }
-
-    private static String path(String auditId) {
-        return UriTemplate.of("/api/demo/audit/{id}").expand(Map.of("id", auditId));
     }
 
     @PreDestroy

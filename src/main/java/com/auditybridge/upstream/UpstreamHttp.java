@@ -8,11 +8,13 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * One blocking JSON exchange with an upstream, always ending in an {@link Outcome}. Blocking is fine:
@@ -49,6 +51,11 @@ public final class UpstreamHttp implements AutoCloseable {
         } catch (HttpClientException failure) {
             return outcomes.of(failure);
         }
+    }
+
+    /** Expands {@code {id}} in {@code template} as one percent-encoded path segment. */
+    public static String path(String template, String id) {
+        return UriTemplate.of(template).expand(Map.of("id", id));
     }
 
     private String toJson(Object body) {
