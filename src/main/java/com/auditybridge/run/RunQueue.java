@@ -20,8 +20,12 @@ public class RunQueue {
 
     /** Execute the run's next step now (or at {@code at}) instead of when it planned to. */
     public void wake(String runId, Instant at) {
-        if (!scheduler.reschedule(RunTask.instance(runId), at)) {
-            scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+        try {
+            if (!scheduler.reschedule(RunTask.instance(runId), at)) {
+                scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+            }
+        } catch (RuntimeException executingNow) {
+            // A step of this run is executing right now; it reschedules itself when it ends.
         }
     }
 }

@@ -1,0 +1,64 @@
+package com.auditybridge.callback;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Decides whether a callback or subscription target may be called: http(s) only, and never an
+ * address inside the bridge's own network (loopback, private, link-local, CGNAT, metadata, IPv6
+ * local) unless {@code bridge.allow-private-callbacks} lifts the guard for tests and the demo.
+ */
+@Singleton
+public class CallbackTargets {
+    private final boolean allowPrivate;
+
+    public CallbackTargets(@Value("${bridge.allow-private-callbacks:false}") boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
+    }
+
+    /** Empty when the URL may be used; otherwise why not. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (Exception e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must use http or https");
+        }
+        if (uri.getHost() == null) {
+            return Optional.of("has no host");
+        }
+        if (uri.getUserInfo() != null) {
+            return Optional.of("must not carry credentials");
+        }
+        if (allowPrivate) {
+            return Optional.empty();
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(stripBrackets(uri.getHost()))) {
+                if (PrivateAddresses.isPrivate(address)) {
+                    return Optional.of("resolves to a private or local address (" + address.getHostAddress() + ")");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("has a host that does not resolve");
+        }
+        return Optional.empty();
+    }
+
+    public boolean allowsPrivate() {
+        return allowPrivate;
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}

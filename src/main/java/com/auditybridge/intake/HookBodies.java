@@ -1,0 +1,83 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.audity.ProjectPatch;
+import com.auditybridge.problem.ProblemException;
+import com.auditybridge.run.RunInput;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The hook bodies of PRODUCT.md §1, checked strictly: unknown fields and wrong types are refused. */
+final class HookBodies {
+    static final Set<String> EVENT_TYPES = Set.of("lead.arrived", "lead.converted", "audit.completed",
+            "analysis.completed", "project.updated", "repo_audit.completed", "run.failed");
+    private static final Set<String> COMMON = Set.of("callbackUrl", "metadata", "notify");
+
+    private HookBodies() {
+    }
+
+    static RunInput leadArrived(Map<String, Object> body) {
+        BodyRules rules = BodyRules.of(body).allowOnly(with("leadId", "project", "analysis"));
+        String leadId = rules.string("leadId", true, 1, 200, "INVALID_FIELD");
+        Map<String, Object> project = rules.object("project");
+        ProjectPatch patch = project == null ? null
+                : ProjectFieldRules.check(rules.nested("project", project), project, "project", false);
+        String analysis = rules.oneOf("analysis", Set.of("async", "none"));
+        return finish(rules, new RunInput(leadId, null, patch, null, analysis, null, null,
+                callbackUrl(rules), metadata(rules), notify(rules)));
+    }
+
+    static RunInput analysisRequested(Map<String, Object> body) {
+        BodyRules rules = BodyRules.of(body).allowOnly(with("projectId"));
+        String projectId = uuid(rules, "projectId");
+        return finish(rules, new RunInput(null, projectId, null, null, null, null, null,
+                callbackUrl(rules), metadata(rules), notify(rules)));
+    }
+
+    static RunInput projectUpdate(Map<String, Object> body) {
+        BodyRules rules = BodyRules.of(body).allowOnly(with("projectId", "changes"));
+        String projectId = uuid(rules, "projectId");
+        Map<String, Object> changes = rules.object("changes");
+        ProjectPatch patch = null;
+        if (changes == null && body.get("changes") == null) {
+            rules.error("changes", "EMPTY_PATCH", "is required: at least one field to change");
+        } else if (changes != null) {
+            patch = ProjectFieldRules.check(rules.nested("changes", changes), changes, "changes", true);
+        }
+        return finish(rules, new RunInput(null, projectId, null, patch, null, null, null,
+                callbackUrl(rules), metadata(rules), notify(rules)));
+    }
+
+    static Set<String> with(String... fields) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(COMMON);
+        all.addAll(Set.of(fields));
+        return all;
+    }
+
+    static String uuid(BodyRules rules, String field) {
+        String value = rules.string(field, true, 1, 64, "INVALID_FIELD");
+        if (value != null && !value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            rules.error(field, "INVALID_UUID", "must be a UUID");
+        }
+        return value;
+    }
+
+    static String callbackUrl(BodyRules rules) {
+        return rules.httpUrl("callbackUrl", false);
+    }
+
+    static Map<String, Object> metadata(BodyRules rules) {
+        return rules.object("metadata");
+    }
+
+    static java.util.List<String> notify(BodyRules rules) {
+        return rules.stringsFrom("notify", EVENT_TYPES);
+    }
+
+    static RunInput finish(BodyRules rules, RunInput input) {
+        if (rules.hasErrors()) {
+            throw ProblemException.invalid(rules.firstCode(), rules.errors());
+        }
+        return input;
+    }
+}

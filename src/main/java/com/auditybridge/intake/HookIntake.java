@@ -1,0 +1,160 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.callback.CallbackTargets;
+import com.auditybridge.connection.Connection;
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import com.auditybridge.run.Flow;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunInput;
+import com.auditybridge.run.RunViews;
+import com.auditybridge.run.RunWaiter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The way of one hook: key → connection, JSON only, strict body, callback target allowed, then the
+ * durable run (or the one it duplicates), and an answer at once or after {@code ?wait=N}.
+ */
+@Singleton
+public class HookIntake {
+    private final ApiKeyAuth auth;
+    private final JsonMapper json;
+    private final CallbackTargets targets;
+    private final RunIntake runs;
+    private final RunWaiter waiter;
+    private final RunViews views;
+    private final IntakeSettings settings;
+
+    public HookIntake(ApiKeyAuth auth, JsonMapper json, CallbackTargets targets, RunIntake runs, RunWaiter waiter,
+                      RunViews views, IntakeSettings settings) {
+        this.auth = auth;
+        this.json = json;
+        this.targets = targets;
+        this.runs = runs;
+        this.waiter = waiter;
+        this.views = views;
+        this.settings = settings;
+    }
+
+    public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, String body, String wait, Flow flow,
+                                                     Function<Map<String, Object>, RunInput> parse) {
+        Connection connection = auth.require(request);
+        Duration waitFor = waitParameter(wait);
+        requireJson(request);
+        RunInput input = parse.apply(parseObject(body));
+        if (input.callbackUrl() != null) {
+            targets.refusal(input.callbackUrl()).ifPresent(why -> {
+                throw new ProblemException(Problem.of(422, "CALLBACK_URL_REFUSED", "Callback URL refused",
+                        "callbackUrl " + why + "."));
+            });
+        }
+        String key = request.getHeaders().get("Idempotency-Key");
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            throw ProblemException.invalid("INVALID_IDEMPOTENCY_KEY",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 255 characters")));
+        }
+        RunIntake.Accepted accepted = accept(connection, flow, input, key, flow.wireName() + "\n" + body);
+        if (waitFor.isZero() || accepted.run().status().terminal()) {
+            return CompletableFuture.completedFuture(answer(accepted.run(), accepted.deduped()));
+        }
+        return waiter.awaitEnd(accepted.run().id(), waitFor)
+                .thenApply(ended -> ended.<HttpResponse<?>>map(run -> HttpResponse.ok(views.full(run)))
+                        .orElseGet(() -> answer(accepted.run(), accepted.deduped())));
+    }
+
+    private RunIntake.Accepted accept(Connection connection, Flow flow, RunInput input, String key, String request) {
+        String hash = sha256(request);
+        try {
+            return runs.accept(connection, flow, input, key, hash);
+        } catch (RuntimeException e) {
+            if (!RunIntake.isDuplicate(e)) {
+                throw e;
+            }
+            // A concurrent twin committed first; its run is the answer (or a 409 while it is still unseen).
+            return runs.accept(connection, flow, input, key, hash);
+        }
+    }
+
+    private HttpResponse<?> answer(Run run, boolean deduped) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", run.id());
+        body.put("flow", run.flow().wireName());
+        body.put("status", run.status().wireName());
+        body.put("statusUrl", "/v1/runs/" + run.id());
+        if (deduped) {
+            body.put("deduped", true);
+            return HttpResponse.ok(body);
+        }
+        return HttpResponse.status(HttpStatus.ACCEPTED).header("Location", "/v1/runs/" + run.id()).body(body);
+    }
+
+    private Duration waitParameter(String wait) {
+        if (wait == null) {
+            return Duration.ZERO;
+        }
+        try {
+            int seconds = Integer.parseInt(wait);
+            if (seconds >= 0 && seconds <= settings.maxWait().toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the problem below
+        }
+        throw ProblemException.invalid("INVALID_WAIT", List.of(new Problem.FieldError("wait",
+                "must be a whole number of seconds from 0 to " + settings.maxWait().toSeconds())));
+    }
+
+    private static void requireJson(HttpRequest<?> request) {
+        MediaType type = request.getContentType().orElse(null);
+        if (type == null || !(type.getName().equals(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
+            throw new ProblemException(Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "Send the body as application/json."));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw malformed("The body is empty; a JSON object is expected.");
+        }
+        Object parsed;
+        try {
+            parsed = json.readValue(body.getBytes(StandardCharsets.UTF_8), Object.class);
+        } catch (IOException | RuntimeException e) {
+            throw malformed("The body is not valid JSON.");
+        }
+        if (!(parsed instanceof Map)) {
+            throw malformed("The body must be a JSON object.");
+        }
+        return (Map<String, Object>) parsed;
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(400, "MALFORMED_JSON", "Malformed JSON", detail));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

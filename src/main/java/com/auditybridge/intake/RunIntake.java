@@ -1,0 +1,103 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import com.auditybridge.run.Flow;
+import com.auditybridge.run.FlowDefinition;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunInput;
+import com.auditybridge.run.RunInputCodec;
+import com.auditybridge.run.RunQueue;
+import com.auditybridge.run.RunStatus;
+import com.auditybridge.run.RunStore;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a valid hook into a stored, queued run — or finds the run it duplicates. The run, its
+ * idempotency key and its first task are committed together before the caller hears 202.
+ */
+@Singleton
+public class RunIntake {
+    private final RunStore runs;
+    private final IdempotencyKeys keys;
+    private final RunQueue queue;
+    private final RunInputCodec codec;
+    private final List<FlowDefinition> flows;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    public RunIntake(RunStore runs, IdempotencyKeys keys, RunQueue queue, RunInputCodec codec,
+                     List<FlowDefinition> flows, IntakeSettings settings, Clock clock) {
+        this.runs = runs;
+        this.keys = keys;
+        this.queue = queue;
+        this.codec = codec;
+        this.flows = flows;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record Accepted(Run run, boolean deduped) {
+    }
+
+    @Transactional
+    public Accepted accept(Connection connection, Flow flow, RunInput input, String idempotencyKey, String requestHash) {
+        Instant now = clock.instant();
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.Entry> seen = keys.find(connection.id(), idempotencyKey);
+            if (seen.isPresent() && seen.get().createdAt().plus(settings.idempotencyTtl()).isAfter(now)) {
+                return replay(connection, seen.get(), requestHash);
+            }
+            seen.ifPresent(expired -> keys.forget(connection.id(), idempotencyKey));
+        }
+        if (flow == Flow.LEAD_TO_AUDIT) {
+            Optional<Run> existing = runs.findByLead(connection.id(), input.leadId());
+            if (existing.isPresent()) {
+                if (idempotencyKey != null) {
+                    keys.insert(connection.id(), idempotencyKey, requestHash, existing.get().id(), now);
+                }
+                return new Accepted(existing.get(), true);
+            }
+        }
+        FlowDefinition definition = flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
+        Run run = new Run(UUID.randomUUID().toString(), connection.id(), flow, RunStatus.QUEUED,
+                definition.firstStep(input), codec.write(input), input.callbackUrl(), input.leadId(),
+                input.projectId(), null, null, null, null, null, 0, now, null, now, null, null, now, now, null);
+        runs.insert(run);
+        if (idempotencyKey != null) {
+            keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
+        }
+        queue.enqueue(run.id(), now);
+        return new Accepted(run, false);
+    }
+
+    private Accepted replay(Connection connection, IdempotencyKeys.Entry entry, String requestHash) {
+        if (!entry.requestHash().equals(requestHash)) {
+            throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+                    "This Idempotency-Key was used with a different request body."));
+        }
+        Run run = runs.find(connection.id(), entry.runId())
+                .orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_IN_PROGRESS",
+                        "A request with this Idempotency-Key is still being processed."));
+        return new Accepted(run, true);
+    }
+
+    /** A concurrent request with the same key or lead won the insert: the caller should look again. */
+    static boolean isDuplicate(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

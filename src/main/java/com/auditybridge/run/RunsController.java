@@ -1,0 +1,94 @@
+package com.auditybridge.run;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.intake.ApiKeyAuth;
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The runs API (PRODUCT.md §3). A run of another connection does not exist for the caller: 404. */
+@Controller("/v1/runs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RunsController {
+    private static final int MAX_PAGE = 100;
+    private final ApiKeyAuth auth;
+    private final RunStore store;
+    private final RunViews views;
+    private final RunQueue queue;
+    private final Clock clock;
+
+    public RunsController(ApiKeyAuth auth, RunStore store, RunViews views, RunQueue queue, Clock clock) {
+        this.auth = auth;
+        this.store = store;
+        this.views = views;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record RunPage(List<RunView> runs, @Nullable String nextCursor) {
+    }
+
+    @Get("/{id}")
+    RunView get(HttpRequest<?> request, @PathVariable String id) {
+        return views.full(owned(auth.require(request), id));
+    }
+
+    @Get
+    RunPage list(HttpRequest<?> request, @QueryValue @Nullable String flow, @QueryValue @Nullable String status,
+                 @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        Connection connection = auth.require(request);
+        Flow flowFilter = flow == null ? null : Flow.fromWire(flow).orElseThrow(() -> badQuery("flow", "is not a known flow"));
+        RunStatus statusFilter = status == null ? null
+                : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw badQuery("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        RunCursor after = cursor == null ? null : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
+        List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, size, after);
+        String next = runs.size() == size ? new RunCursor(runs.get(size - 1).createdAt(), runs.get(size - 1).id()).encode() : null;
+        return new RunPage(runs.stream().map(views::summary).toList(), next);
+    }
+
+    @Post("/{id}/cancel")
+    RunView cancel(HttpRequest<?> request, @PathVariable String id) {
+        Connection connection = auth.require(request);
+        Run run = owned(connection, id);
+        if (!store.cancel(connection.id(), id, clock.instant())) {
+            throw ProblemException.conflict("RUN_ALREADY_ENDED", "The run is " + run.status().wireName() + " and cannot be cancelled.");
+        }
+        return views.full(owned(connection, id));
+    }
+
+    @Post("/{id}/retry")
+    RunView retry(HttpRequest<?> request, @PathVariable String id) {
+        Connection connection = auth.require(request);
+        Run run = owned(connection, id);
+        if (!store.reopen(connection.id(), id, clock.instant())) {
+            throw ProblemException.conflict("RUN_NOT_FAILED", "Only a failed run can be retried; this one is " + run.status().wireName() + ".");
+        }
+        queue.wake(id, clock.instant());
+        return views.full(owned(connection, id));
+    }
+
+    private Run owned(Connection connection, String id) {
+        return store.find(connection.id(), id).orElseThrow(() -> ProblemException.notFound("Run " + id));
+    }
+
+    private static ProblemException badQuery(String field, String message) {
+        return ProblemException.invalid("INVALID_QUERY", List.of(new Problem.FieldError(field, message)));
+    }
+}
