@@ -90,6 +90,11 @@ public abstract class SimTestBase implements TestPropertyProvider {
             return node;
         }
 
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> object() {
+            return (Map<String, Object>) parsed;
+        }
+
         public String text(String path) {
             return (String) at(path);
         }
