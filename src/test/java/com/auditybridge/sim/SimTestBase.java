@@ -90,9 +90,13 @@ public abstract class SimTestBase implements TestPropertyProvider {
             return node;
         }
 
-        @SuppressWarnings("unchecked")
         public Map<String, Object> object() {
-            return (Map<String, Object>) parsed;
+            return objectAt(null);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> objectAt(String path) {
+            return (Map<String, Object>) (path == null ? parsed : at(path));
         }
 
         public String text(String path) {
