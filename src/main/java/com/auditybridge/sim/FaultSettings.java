@@ -1,0 +1,47 @@
+package com.auditybridge.sim;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * Faults injected into both simulated APIs (one shared object; {@code convertCommitThenHang} only concerns
+ * Audity's convert). Missing fields take the defaults below; a PUT replaces the whole object.
+ *
+ * @param errorRate             share of calls answered with a random 500/502/503 without code (0..1)
+ * @param resetRate             share of calls whose connection is closed without an answer (0..1)
+ * @param latencyMs             delay added to every answer
+ * @param convertCommitThenHang convert commits and charges, then answers only after {@code hangMs}
+ * @param hangMs                hang of the committed convert (default 60000); 0 or less closes the connection
+ * @param jobFailureRate        share of Audity jobs and repo audits that end failed (0..1)
+ * @param rateLimitStorm        every call answers 429 with {@code Retry-After: 1}
+ * @param seed                  seed of the fault dice, for reproducible runs
+ */
+@Serdeable
+public record FaultSettings(
+        @Nullable Double errorRate,
+        @Nullable Double resetRate,
+        @Nullable Long latencyMs,
+        @Nullable Boolean convertCommitThenHang,
+        @Nullable Long hangMs,
+        @Nullable Double jobFailureRate,
+        @Nullable Boolean rateLimitStorm,
+        @Nullable Long seed) {
+
+    public FaultSettings {
+        errorRate = rate(errorRate);
+        resetRate = rate(resetRate);
+        latencyMs = latencyMs == null ? 0L : Math.max(0L, latencyMs);
+        convertCommitThenHang = Boolean.TRUE.equals(convertCommitThenHang);
+        hangMs = hangMs == null ? 60_000L : hangMs;
+        jobFailureRate = rate(jobFailureRate);
+        rateLimitStorm = Boolean.TRUE.equals(rateLimitStorm);
+    }
+
+    public static FaultSettings none() {
+        return new FaultSettings(null, null, null, null, null, null, null, null);
+    }
+
+    private static double rate(Double value) {
+        return value == null ? 0.0 : Math.min(1.0, Math.max(0.0, value));
+    }
+}

@@ -1,0 +1,47 @@
+package com.auditybridge.sim.audity;
+
+import com.auditybridge.sim.SimulatorActivation;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Behaviour of the Audity simulator ({@code sim.audity.*}); defaults follow the documented upstream.
+ *
+ * @param credits                 credits of a lazily created account (10,000)
+ * @param tier                    tier of a new account ({@code growth}); {@code solo} cannot write
+ * @param scopes                  scopes of a new account's token ({@code read, write})
+ * @param analysisBudgetUsd       AI budget of a new account for async audits (100 USD)
+ * @param analysisCostUsd         estimated cost of one async audit (1.5 USD)
+ * @param readsPerMinute          GETs other than job polling per token and window (100)
+ * @param writesPerMinute         POST/PATCH/DELETE per token and window (20)
+ * @param pollsPerMinute          {@code GET /api/agent/jobs/{id}} per token and window (120)
+ * @param rateWindow              length of the sliding rate-limit window (60 s)
+ * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (0: at once)
+ * @param jobPending              time a job stays {@code pending} (2 s)
+ * @param jobProcessing           time a job stays {@code processing} (8 s)
+ * @param jobFailureRate          share of jobs that fail; the fault setting can raise it (0)
+ */
+@ConfigurationProperties("sim.audity")
+@Requires(env = SimulatorActivation.ENVIRONMENT)
+public record AudityConfig(
+        @Bindable(defaultValue = "10000") long credits,
+        @Bindable(defaultValue = "growth") String tier,
+        @Bindable(defaultValue = "read,write") List<String> scopes,
+        @Bindable(defaultValue = "100") double analysisBudgetUsd,
+        @Bindable(defaultValue = "1.5") double analysisCostUsd,
+        @Bindable(defaultValue = "100") int readsPerMinute,
+        @Bindable(defaultValue = "20") int writesPerMinute,
+        @Bindable(defaultValue = "120") int pollsPerMinute,
+        @Bindable(defaultValue = "60s") Duration rateWindow,
+        @Bindable(defaultValue = "0s") Duration interviewAnalysisDelay,
+        @Bindable(defaultValue = "2s") Duration jobPending,
+        @Bindable(defaultValue = "8s") Duration jobProcessing,
+        @Bindable(defaultValue = "0") double jobFailureRate) {
+
+    /** Credits one conversion costs, as documented. */
+    public static final long CONVERSION_COST = 1_000;
+}

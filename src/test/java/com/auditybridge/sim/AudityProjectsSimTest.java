@@ -1,0 +1,115 @@
+package com.auditybridge.sim;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(environments = "sim")
+class AudityProjectsSimTest extends SimTestBase {
+
+    @Test
+    void listingProjectsAnswersABareArrayMostRecentlyUpdatedFirst() {
+        String older = convert(0);
+        clock.advance(Duration.ofMinutes(1));
+        String newer = convert(1);
+
+        Reply reply = get("/api/projects");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat((List<?>) reply.parsed()).hasSize(2);
+        assertThat(reply.text("0.id")).isEqualTo(newer);
+        assertThat(reply.text("1.id")).isEqualTo(older);
+        assertThat(reply.at("0.hasInterviewAnalysis")).isEqualTo(true);
+    }
+
+    @Test
+    void projectDetailIsBareWithTheAnalysisFlags() {
+        String id = convert(0);
+
+        Reply reply = get("/api/projects/" + id);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.object()).containsKeys("id", "clientName", "industry", "companySize",
+                "description", "currency", "status", "createdAt", "updatedAt", "hasAnalysis",
+                "hasInterviewAnalysis", "hasAuditAnalysis");
+        assertThat(reply.at("hasAuditAnalysis")).isEqualTo(false);
+    }
+
+    @Test
+    void anotherTokensProjectAnswers404ProjectNotFound() {
+        String id = convert(0);
+
+        Reply reply = audity(HttpRequest.GET("/sim/audity/api/projects/" + id), OTHER_TOKEN);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.parsed()).isEqualTo(Map.of("error", "Project not found"));
+    }
+
+    @Test
+    void patchingAllowedFieldsAnswersTheBareUpdatedProject() {
+        String id = convert(0);
+        clock.advance(Duration.ofMinutes(5));
+
+        Reply reply = patch(id, Map.of("description", "After the intake call", "companySize", "500-1000",
+                "currency", "EUR"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("description")).isEqualTo("After the intake call");
+        assertThat(reply.text("currency")).isEqualTo("EUR");
+        assertThat(reply.text("updatedAt")).isEqualTo("2026-04-20T12:05:00Z");
+    }
+
+    @Test
+    void patchingWithoutAnAllowedFieldAnswers400EmptyPatch() {
+        assertThat(patch(convert(0), Map.of("status", "complete")).parsed())
+                .isEqualTo(Map.of("error", "At least one field must be provided", "code", "EMPTY_PATCH"));
+    }
+
+    @Test
+    void patchingANonStringDescriptionAnswers400InvalidDescriptionType() {
+        assertThat(patch(convert(0), Map.of("description", 42)).parsed())
+                .isEqualTo(Map.of("error", "description must be a string", "code", "INVALID_DESCRIPTION_TYPE"));
+    }
+
+    @Test
+    void patchingADescriptionOver5000CharactersAnswers400DescriptionTooLong() {
+        assertThat(patch(convert(0), Map.of("description", "x".repeat(5001))).parsed()).isEqualTo(
+                Map.of("error", "Description exceeds maximum length (5000 chars)", "code", "DESCRIPTION_TOO_LONG"));
+    }
+
+    @Test
+    void patchingABadCurrencyOrAnUnknownFieldAnswers400WithoutCode() {
+        String id = convert(0);
+
+        Reply currency = patch(id, Map.of("currency", "EURO"));
+        Reply unknown = patch(id, Map.of("clientName", "Ok", "status", "complete"));
+
+        assertThat(currency.status()).isEqualTo(400);
+        assertThat(currency.object()).containsOnlyKeys("error");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.object()).containsOnlyKeys("error");
+    }
+
+    @Test
+    void patchingAnUnknownProjectAnswers404() {
+        assertThat(patch("00000000-0000-0000-0000-000000000000", Map.of("industry", "Retail")).status()).isEqualTo(404);
+    }
+
+    private Reply patch(String id, Map<String, ?> body) {
+        return audity(HttpRequest.PATCH("/sim/audity/api/projects/" + id, body), TOKEN);
+    }
+
+    /** Converts the n-th active lead that is not yet converted and answers the project id. */
+    String convert(int n) {
+        List<?> leads = (List<?>) get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
+        String lead = leads.stream().map(l -> (Map<?, ?>) l).filter(l -> !"converted".equals(l.get("surveyStatus")))
+                .skip(n).findFirst().map(l -> (String) l.get("id")).orElseThrow();
+        return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
+    }
+}
