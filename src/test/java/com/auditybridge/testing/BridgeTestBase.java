@@ -1,0 +1,60 @@
+package com.auditybridge.testing;
+
+import com.auditybridge.sim.SimTestBase;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole service over real HTTP against its embedded simulators, with the clock and the
+ * scheduler in the test's hands: {@link #driveToEnd} runs due steps and moves time, no sleeping.
+ */
+public abstract class BridgeTestBase extends SimTestBase {
+    protected static final String API_KEY = "test-key";
+    private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
+
+    @Inject
+    protected ManualScheduler scheduler;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("test.scheduler", "manual");
+        properties.put("bridge.api-keys", API_KEY);
+        properties.put("bridge.allow-private-callbacks", "true");
+        properties.put("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return properties;
+    }
+
+    protected Reply hook(String path, String body) {
+        return call(HttpRequest.POST("/v1/hooks/" + path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(API_KEY));
+    }
+
+    protected Reply run(String runId) {
+        return call(HttpRequest.GET("/v1/runs/" + runId).bearerAuth(API_KEY));
+    }
+
+    /** Executes due steps, moving the clock by {@code tick} between rounds, until the run ends. */
+    protected Reply driveToEnd(String runId, Duration tick, int maxRounds) {
+        for (int round = 0; round < maxRounds; round++) {
+            scheduler.runAnyDueExecutions();
+            Reply run = run(runId);
+            if (TERMINAL.contains(run.text("status"))) {
+                return run;
+            }
+            clock.advance(tick);
+        }
+        throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: " + run(runId).body());
+    }
+
+    protected Map<String, Object> counters() {
+        return admin(HttpRequest.GET("/sim/admin/counters")).object();
+    }
+}

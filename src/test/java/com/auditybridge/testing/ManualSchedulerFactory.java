@@ -1,0 +1,40 @@
+package com.auditybridge.testing;
+
+import com.auditybridge.run.SchedulerFactory;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * In tests that set {@code test.scheduler=manual}, runs execute only when the test says so
+ * ({@link ManualScheduler#runAnyDueExecutions()}), at the time of the service clock.
+ */
+@Factory
+@Requires(property = "test.scheduler", value = "manual")
+public class ManualSchedulerFactory {
+
+    @Singleton
+    @Bean(preDestroy = "stop")
+    @Replaces(bean = Scheduler.class, factory = SchedulerFactory.class)
+    ManualScheduler manualScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
+        SettableClock followsServiceClock = new SettableClock() {
+            @Override
+            public Instant now() {
+                return clock.instant();
+            }
+        };
+        return TestHelper.createManualScheduler(dataSource, tasks).clock(followsServiceClock).build();
+    }
+}
