@@ -1,5 +1,6 @@
 package com.auditybridge.sim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -68,6 +69,7 @@ public class SimCounters implements Resettable {
      * @param repoAuditSubmits  submits received per normalised repository URL
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Snapshot(Map<String, Map<String, Long>> calls, Map<String, Long> conversions,
                            Map<String, Long> rateLimited, Map<String, Map<String, Integer>> peaks,
                            Map<String, Long> repoAuditSubmits) {

@@ -14,7 +14,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void asyncAnalysisAnswers202PendingAndTheJobCompletesOnTheClock() {
-        String project = convertedProject();
+        String project = convertedProject(0);
 
         Reply started = post("/api/agent/projects/" + project + "/audit-analysis/async");
 
@@ -39,7 +39,7 @@ class AudityJobsSimTest extends SimTestBase {
     @Test
     void aFailingJobEndsFailedWithErrorAndErrorCode() {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
-        String job = post("/api/agent/projects/" + convertedProject() + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + convertedProject(0) + "/audit-analysis/async").text("data.jobId");
 
         clock.advance(Duration.ofSeconds(10));
         Reply failed = get("/api/agent/jobs/" + job);
@@ -53,7 +53,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void missingInterviewAnalysisAnswers422UntilAnAdminAddsIt() {
-        String project = convertedProject();
+        String project = convertedProject(0);
         setProject(project, Map.of("hasInterviewAnalysis", false));
 
         Reply refused = post("/api/agent/projects/" + project + "/audit-analysis/async");
@@ -67,7 +67,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void anExhaustedAnalysisBudgetAnswers402QuotaExceededWithDetails() {
-        String project = convertedProject();
+        String project = convertedProject(0);
         admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", TOKEN, "analysisBudgetUsd", 0.0)));
 
         Reply reply = post("/api/agent/projects/" + project + "/audit-analysis/async");
@@ -80,7 +80,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void aProjectTooLargeToAnalyzeAnswers413() {
-        String project = convertedProject();
+        String project = convertedProject(0);
         setProject(project, Map.of("tooLarge", true));
 
         assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async").parsed())
@@ -89,7 +89,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void theSoloTierCannotStartAnAnalysis() {
-        String project = convertedProject();
+        String project = convertedProject(0);
         admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", TOKEN, "tier", "solo")));
 
         Reply reply = post("/api/agent/projects/" + project + "/audit-analysis/async");
@@ -100,7 +100,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void unknownProjectsAndUnknownOrForeignJobsAnswer404() {
-        String job = post("/api/agent/projects/" + convertedProject() + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + convertedProject(0) + "/audit-analysis/async").text("data.jobId");
 
         assertThat(post("/api/agent/projects/unknown/audit-analysis/async").parsed())
                 .isEqualTo(Map.of("error", "Project not found"));
@@ -110,10 +110,5 @@ class AudityJobsSimTest extends SimTestBase {
 
     private void setProject(String project, Map<String, Object> flags) {
         assertThat(admin(HttpRequest.PUT("/sim/admin/audity/projects/" + project, flags)).status()).isEqualTo(200);
-    }
-
-    private String convertedProject() {
-        String lead = get("/api/lead-generation/leads?sortBy=ai_readiness_score").text("data.1.id");
-        return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
     }
 }

@@ -15,9 +15,9 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void listingProjectsAnswersABareArrayMostRecentlyUpdatedFirst() {
-        String older = convert(0);
+        String older = convertedProject(0);
         clock.advance(Duration.ofMinutes(1));
-        String newer = convert(1);
+        String newer = convertedProject(1);
 
         Reply reply = get("/api/projects");
 
@@ -30,7 +30,7 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void projectDetailIsBareWithTheAnalysisFlags() {
-        String id = convert(0);
+        String id = convertedProject(0);
 
         Reply reply = get("/api/projects/" + id);
 
@@ -43,7 +43,7 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void anotherTokensProjectAnswers404ProjectNotFound() {
-        String id = convert(0);
+        String id = convertedProject(0);
 
         Reply reply = audity(HttpRequest.GET("/sim/audity/api/projects/" + id), OTHER_TOKEN);
 
@@ -53,7 +53,7 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void patchingAllowedFieldsAnswersTheBareUpdatedProject() {
-        String id = convert(0);
+        String id = convertedProject(0);
         clock.advance(Duration.ofMinutes(5));
 
         Reply reply = patch(id, Map.of("description", "After the intake call", "companySize", "500-1000",
@@ -67,25 +67,25 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void patchingWithoutAnAllowedFieldAnswers400EmptyPatch() {
-        assertThat(patch(convert(0), Map.of("status", "complete")).parsed())
+        assertThat(patch(convertedProject(0), Map.of("status", "complete")).parsed())
                 .isEqualTo(Map.of("error", "At least one field must be provided", "code", "EMPTY_PATCH"));
     }
 
     @Test
     void patchingANonStringDescriptionAnswers400InvalidDescriptionType() {
-        assertThat(patch(convert(0), Map.of("description", 42)).parsed())
+        assertThat(patch(convertedProject(0), Map.of("description", 42)).parsed())
                 .isEqualTo(Map.of("error", "description must be a string", "code", "INVALID_DESCRIPTION_TYPE"));
     }
 
     @Test
     void patchingADescriptionOver5000CharactersAnswers400DescriptionTooLong() {
-        assertThat(patch(convert(0), Map.of("description", "x".repeat(5001))).parsed()).isEqualTo(
+        assertThat(patch(convertedProject(0), Map.of("description", "x".repeat(5001))).parsed()).isEqualTo(
                 Map.of("error", "Description exceeds maximum length (5000 chars)", "code", "DESCRIPTION_TOO_LONG"));
     }
 
     @Test
     void patchingABadCurrencyOrAnUnknownFieldAnswers400WithoutCode() {
-        String id = convert(0);
+        String id = convertedProject(0);
 
         Reply currency = patch(id, Map.of("currency", "EURO"));
         Reply unknown = patch(id, Map.of("clientName", "Ok", "status", "complete"));
@@ -103,13 +103,5 @@ class AudityProjectsSimTest extends SimTestBase {
 
     private Reply patch(String id, Map<String, ?> body) {
         return audity(HttpRequest.PATCH("/sim/audity/api/projects/" + id, body), TOKEN);
-    }
-
-    /** Converts the n-th active lead that is not yet converted and answers the project id. */
-    String convert(int n) {
-        List<?> leads = (List<?>) get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
-        String lead = leads.stream().map(l -> (Map<?, ?>) l).filter(l -> !"converted".equals(l.get("surveyStatus")))
-                .skip(n).findFirst().map(l -> (String) l.get("id")).orElseThrow();
-        return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
     }
 }

@@ -70,6 +70,14 @@ public abstract class SimTestBase implements TestPropertyProvider {
         return audity(HttpRequest.POST("/sim/audity" + path, ""), TOKEN);
     }
 
+    /** Converts the n-th active lead that is not yet converted and answers the project id. */
+    protected String convertedProject(int n) {
+        List<?> leads = (List<?>) get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
+        String lead = leads.stream().map(l -> (Map<?, ?>) l).filter(l -> !"converted".equals(l.get("surveyStatus")))
+                .skip(n).findFirst().map(l -> (String) l.get("id")).orElseThrow();
+        return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
+    }
+
     private Reply reply(HttpResponse<?> response) {
         String body = response.getBody(String.class).orElse("");
         try {
