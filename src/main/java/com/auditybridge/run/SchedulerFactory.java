@@ -8,6 +8,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import com.auditybridge.db.TransactionJoiningDataSource;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -20,9 +24,9 @@ public class SchedulerFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     @Requires(property = "bridge.scheduler.enabled", notEquals = "false")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, SchedulerSettings settings,
-                        @Value("${datasources.default.url:}") String url) {
-        SchedulerBuilder builder = new ClockedSchedulerBuilder(dataSource, tasks, clock)
+    Scheduler scheduler(DataSource dataSource, ConnectionOperations<Connection> connections, List<Task<?>> tasks,
+                        Clock clock, SchedulerSettings settings, @Value("${datasources.default.url:}") String url) {
+        SchedulerBuilder builder = new ClockedSchedulerBuilder(joining(dataSource, connections), tasks, clock)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())
@@ -34,6 +38,11 @@ public class SchedulerFactory {
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         return builder.build();
+    }
+
+    /** The service's pool, joined to the caller's transaction when there is one. */
+    public static DataSource joining(DataSource dataSource, ConnectionOperations<Connection> connections) {
+        return new TransactionJoiningDataSource(DelegatingDataSource.unwrapDataSource(dataSource), connections);
     }
 
     /** db-scheduler's builder keeps its clock protected; this hands it the service's clock. */

@@ -24,18 +24,22 @@ import java.util.Map;
 public final class UpstreamHttp implements AutoCloseable {
 
     private final HttpClient client;
+    /** The base URL's own path (e.g. a gateway prefix); the client resolves request paths from the host. */
+    private final String basePath;
     private final JsonMapper json;
     private final HttpOutcomes outcomes;
 
     public UpstreamHttp(UpstreamSettings settings, String defaultBaseUrl, JsonMapper json, Clock clock) {
-        this.client = HttpClient.create(settings.baseUrlOr(defaultBaseUrl), settings.clientConfiguration());
+        java.net.URL base = settings.baseUrlOr(defaultBaseUrl);
+        this.client = HttpClient.create(base, settings.clientConfiguration());
+        this.basePath = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1) : base.getPath();
         this.json = json;
         this.outcomes = new HttpOutcomes(json, clock);
     }
 
     /** Sends {@code body} as JSON when it is not null; no body and no Content-Type otherwise. */
     public <T> Outcome<T> call(HttpMethod method, String uri, String token, Object body, Shape<T> shape, ErrorRule rule) {
-        MutableHttpRequest<Object> request = HttpRequest.create(method, uri).accept(MediaType.APPLICATION_JSON_TYPE);
+        MutableHttpRequest<Object> request = HttpRequest.create(method, basePath + uri).accept(MediaType.APPLICATION_JSON_TYPE);
         if (token != null && !token.isBlank()) {
             request.bearerAuth(token);
         }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
 @Property(name = "audity.token", value = "aky_secretsecretsecretsecretsecret00")
+@Property(name = "audity.base-url", value = "")
 class UpstreamClientWiringTest {
 
     @Inject

@@ -54,6 +54,25 @@ public abstract class BridgeTestBase extends SimTestBase {
         throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: " + run(runId).body());
     }
 
+    /** The token the bridge uses against the simulator (application-sim.yml). */
+    protected static final String BRIDGE_TOKEN = "aky_DemoSimulatorToken0123456789abcd";
+
+    /** The id of an unconverted seeded lead of the bridge's own simulator account. */
+    @SuppressWarnings("unchecked")
+    protected String unconvertedLead(int index) {
+        Reply leads = audity(HttpRequest.GET("/sim/audity/api/lead-generation/leads?status=active&limit=50"), BRIDGE_TOKEN);
+        return ((java.util.List<Map<String, Object>>) leads.at("data")).stream()
+                .filter(lead -> !"converted".equals(lead.get("surveyStatus")))
+                .map(lead -> (String) lead.get("id"))
+                .skip(index).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected int conversionsOf(String leadId) {
+        Object count = ((Map<String, Object>) counters().get("conversions")).get(leadId);
+        return count == null ? 0 : ((Number) count).intValue();
+    }
+
     protected Map<String, Object> counters() {
         return admin(HttpRequest.GET("/sim/admin/counters")).object();
     }

@@ -11,6 +11,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import io.micronaut.data.connection.ConnectionOperations;
+import java.sql.Connection;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -28,13 +30,14 @@ public class ManualSchedulerFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     @Replaces(bean = Scheduler.class, factory = SchedulerFactory.class)
-    ManualScheduler manualScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
+    ManualScheduler manualScheduler(DataSource dataSource, ConnectionOperations<Connection> connections,
+                                    List<Task<?>> tasks, Clock clock) {
         SettableClock followsServiceClock = new SettableClock() {
             @Override
             public Instant now() {
                 return clock.instant();
             }
         };
-        return TestHelper.createManualScheduler(dataSource, tasks).clock(followsServiceClock).build();
+        return TestHelper.createManualScheduler(SchedulerFactory.joining(dataSource, connections), tasks).clock(followsServiceClock).build();
     }
 }
