@@ -48,6 +48,24 @@ final class HookBodies {
                 callbackUrl(rules), metadata(rules), notify(rules)));
     }
 
+    static RunInput repoAuditRequested(Map<String, Object> body) {
+        BodyRules rules = BodyRules.of(body).allowOnly(with("repoUrl", "publishConsent"));
+        String repoUrl = rules.string("repoUrl", true, 1, 300, "INVALID_FIELD");
+        String normalised = null;
+        if (repoUrl != null) {
+            normalised = RepoUrls.normalise(repoUrl).orElse(null);
+            if (normalised == null) {
+                rules.error("repoUrl", "INVALID_REPO_URL", "must be a public GitHub repository URL such as https://github.com/owner/repo");
+            }
+        }
+        Boolean consent = rules.bool("publishConsent", true);
+        if (Boolean.FALSE.equals(consent)) {
+            rules.error("publishConsent", "PUBLISH_CONSENT_REQUIRED", "must be true: repo audits are public");
+        }
+        return finish(rules, new RunInput(null, null, null, null, null, normalised, consent,
+                callbackUrl(rules), metadata(rules), notify(rules)));
+    }
+
     static Set<String> with(String... fields) {
         java.util.HashSet<String> all = new java.util.HashSet<>(COMMON);
         all.addAll(Set.of(fields));

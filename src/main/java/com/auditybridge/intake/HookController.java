@@ -41,4 +41,10 @@ public class HookController {
                                                      @QueryValue @Nullable String wait) {
         return intake.handle(request, body, wait, Flow.PROJECT_UPDATE, HookBodies::projectUpdate);
     }
+
+    @Post(uri = "/repo-audit-requested", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<HttpResponse<?>> repoAuditRequested(HttpRequest<?> request, @Body @Nullable String body,
+                                                          @QueryValue @Nullable String wait) {
+        return intake.handle(request, body, wait, Flow.REPO_AUDIT, HookBodies::repoAuditRequested);
+    }
 }

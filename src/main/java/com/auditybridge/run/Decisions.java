@@ -12,8 +12,11 @@ public final class Decisions {
     private final FlowDefinition flow;
     private final RunInput input;
     private final RetryPolicy retryPolicy;
+    private final java.util.Map<String, Object> kept;
 
-    public Decisions(Instant now, FlowDefinition flow, RunInput input, RetryPolicy retryPolicy) {
+    public Decisions(Instant now, FlowDefinition flow, RunInput input, RetryPolicy retryPolicy,
+                     java.util.Map<String, Object> kept) {
+        this.kept = kept;
         this.now = now;
         this.flow = flow;
         this.input = input;
@@ -22,6 +25,11 @@ public final class Decisions {
 
     public Instant now() {
         return now;
+    }
+
+    /** A value an earlier step kept in the run's result ({@link Transition#remember}), or null. */
+    public Object kept(String key) {
+        return kept.get(key);
     }
 
     /** On to the flow's next step at once, or complete when there is none. */

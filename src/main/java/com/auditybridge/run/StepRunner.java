@@ -87,7 +87,7 @@ public class StepRunner {
         Timer.Sample sample = Timer.start(meters);
         Outcome<?> outcome = step.call(run, new StepContext(connection.get(), input, audity, repoAudit, ledger));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
-        Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy);
+        Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy, codec.readMap(run.result()));
         UpstreamError error = outcome.error();
         Transition transition = error != null && error.isTransient() && !step.decidesTransient(error)
                 ? onTransient(run, error, decisions)

@@ -42,8 +42,13 @@ public abstract class SimTestBase implements TestPropertyProvider {
 
     @BeforeEach
     void freshSimulator() {
-        clock.set(MutableClock.START);
+        resetClock();
         assert admin(HttpRequest.POST("/sim/admin/reset", "")).status() == 204;
+    }
+
+    /** Each test starts at a known instant. */
+    protected void resetClock() {
+        clock.set(MutableClock.START);
     }
 
     protected Reply call(MutableHttpRequest<?> request) {

@@ -33,6 +33,15 @@ public abstract class BridgeTestBase extends SimTestBase {
         return properties;
     }
 
+    /**
+     * Time only moves forward for the bridge, as it does in production: its rate limiters and lane
+     * pauses live as long as the application context, across tests.
+     */
+    @Override
+    protected void resetClock() {
+        clock.advance(Duration.ofDays(1));
+    }
+
     protected Reply hook(String path, String body) {
         return call(HttpRequest.POST("/v1/hooks/" + path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(API_KEY));
     }

@@ -1,0 +1,70 @@
+package com.auditybridge.run.steps;
+
+import com.auditybridge.repoaudit.AuditStatus;
+import com.auditybridge.run.Decisions;
+import com.auditybridge.run.FlowSettings;
+import com.auditybridge.run.Pacing;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunError;
+import com.auditybridge.run.RunStatus;
+import com.auditybridge.run.Step;
+import com.auditybridge.run.StepContext;
+import com.auditybridge.run.Transition;
+import com.auditybridge.upstream.Outcome;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Poll the audit through its stages; each stage change is one timeline row, the finished audit the result. */
+public final class PollRepoAuditStep implements Step {
+    public static final String NAME = "poll-audit";
+    private final FlowSettings settings;
+
+    public PollRepoAuditStep(FlowSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Outcome<?> call(Run run, StepContext context) {
+        return context.repoAudit().status(context.connection().repoAuditToken(), run.auditId());
+    }
+
+    @Override
+    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+        if (!outcome.isSuccess()) {
+            return decisions.fail(run, outcome.error());
+        }
+        AuditStatus audit = (AuditStatus) outcome.value();
+        String stage = audit.stage() == null ? audit.status() : audit.stage();
+        if ("complete".equals(audit.status())) {
+            return Transition.complete(NAME, null, "audit complete: " + audit.entityId()).remember("repoAudit", summary(audit));
+        }
+        if ("failed".equals(audit.status())) {
+            return Transition.fail(NAME, new RunError("REPO_AUDIT_FAILED",
+                    audit.error() == null ? "the repo audit failed" : audit.error(), null));
+        }
+        Duration age = Duration.between(run.stepStartedAt(), decisions.now());
+        Transition again = Transition.again(RunStatus.RUNNING, NAME,
+                decisions.now().plus(Pacing.byAge(age, settings.repoPollInitial(), settings.repoPollMax())),
+                stage, "audit " + audit.auditId() + " " + stage).remember("stage", stage);
+        return stage.equals(decisions.kept("stage")) ? again.quiet() : again;
+    }
+
+    private static Map<String, Object> summary(AuditStatus audit) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("auditId", audit.auditId());
+        summary.put("repoUrl", audit.repoUrl());
+        summary.put("status", audit.status());
+        summary.put("entityId", audit.entityId());
+        summary.put("markdown", audit.markdown());
+        summary.put("neighbors", audit.neighbors());
+        summary.put("createdAt", audit.createdAt());
+        return summary;
+    }
+}

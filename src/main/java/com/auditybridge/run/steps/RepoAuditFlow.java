@@ -1,0 +1,52 @@
+package com.auditybridge.run.steps;
+
+import com.auditybridge.run.Flow;
+import com.auditybridge.run.FlowDefinition;
+import com.auditybridge.run.FlowSettings;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.RunInput;
+import com.auditybridge.run.Step;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** submit (200 deduped is success) → poll the stages → the markdown critique and its neighbors. */
+@Singleton
+public class RepoAuditFlow implements FlowDefinition {
+    private final SubmitRepoAuditStep submit;
+    private final PollRepoAuditStep poll;
+
+    public RepoAuditFlow(FlowSettings settings) {
+        this.submit = new SubmitRepoAuditStep(settings);
+        this.poll = new PollRepoAuditStep(settings);
+    }
+
+    @Override
+    public Flow flow() {
+        return Flow.REPO_AUDIT;
+    }
+
+    @Override
+    public String firstStep(RunInput input) {
+        return SubmitRepoAuditStep.NAME;
+    }
+
+    @Override
+    public Step step(Run run) {
+        return SubmitRepoAuditStep.NAME.equals(run.step()) ? submit : poll;
+    }
+
+    @Override
+    public Optional<String> after(String step, Run run, RunInput input) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> result(Run run) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("auditId", run.auditId());
+        return result;
+    }
+}

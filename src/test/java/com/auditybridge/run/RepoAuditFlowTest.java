@@ -1,0 +1,116 @@
+package com.auditybridge.run;
+
+import com.auditybridge.testing.BridgeTestBase;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(environments = "sim", transactional = false)
+@Property(name = "sim.repo-audit.stage-duration", value = "5s")
+class RepoAuditFlowTest extends BridgeTestBase {
+
+    private Reply requestAudit(String repoUrl) {
+        return hook("repo-audit-requested", """
+                {"repoUrl":"%s","publishConsent":true,"callbackUrl":"http://127.0.0.1:9/done"}""".formatted(repoUrl));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> timelineOutcomes(Reply run) {
+        return ((List<Map<String, Object>>) run.at("timeline")).stream().map(e -> (String) e.get("outcome")).toList();
+    }
+
+    @Test
+    void aNewAuditIsPolledThroughEveryStageAndEndsWithItsMarkdownAndNeighbors() {
+        Reply accepted = requestAudit("https://GitHub.com/acme/widgets.git/");
+        assertThat(accepted.status()).isEqualTo(202);
+
+        Reply done = driveToEnd(accepted.text("runId"), Duration.ofSeconds(1), 60);
+
+        assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
+        assertThat(done.text("input.repoUrl")).isEqualTo("https://github.com/acme/widgets");
+        assertThat(done.text("result.repoAudit.markdown")).isNotBlank();
+        assertThat(done.text("result.repoAudit.entityId")).isEqualTo("repo-acme-widgets");
+        assertThat((List<?>) done.at("result.repoAudit.neighbors")).isNotEmpty();
+        assertThat(timelineOutcomes(done)).containsSubsequence("submitted", "ingesting", "indexing", "critiquing", "completed");
+    }
+
+    @Test
+    void anAuditCompletedWithinADayIsDedupedUpstreamAndStillSucceeds() {
+        driveToEnd(requestAudit("https://github.com/acme/widgets").text("runId"), Duration.ofSeconds(1), 60);
+        clock.advance(Duration.ofMinutes(5));
+
+        Reply second = requestAudit("https://github.com/acme/widgets/");
+        Reply done = driveToEnd(second.text("runId"), Duration.ofSeconds(1), 20);
+
+        assertThat(done.text("status")).isEqualTo("completed");
+        assertThat(timelineOutcomes(done)).contains("deduped");
+        assertThat(done.text("result.repoAudit.markdown")).isNotBlank();
+    }
+
+    @Test
+    void theDailyQuotaFailsTheRunWithQuotaExceededAndTheUpstreamMessage() {
+        driveToEnd(requestAudit("https://github.com/acme/one").text("runId"), Duration.ofSeconds(1), 60);
+
+        Reply done = driveToEnd(requestAudit("https://github.com/acme/two").text("runId"), Duration.ofSeconds(1), 20);
+
+        assertThat(done.text("status")).isEqualTo("failed");
+        assertThat(done.text("error.code")).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(done.text("error.message")).contains("quota exceeded");
+    }
+
+    @Test
+    void theConcurrencyCapMakesTheRunWaitForRetryAfterAndThenSucceed() {
+        for (String repo : List.of("a", "b", "c")) {
+            assertThat(call(HttpRequest.POST("/sim/repo-audit/api/demo/audit",
+                    Map.of("repo_url", "https://github.com/other/" + repo, "publish_consent", true))
+                    .bearerAuth("other-user-" + repo)).status()).isEqualTo(202);
+        }
+        Reply accepted = requestAudit("https://github.com/acme/widgets");
+        scheduler.runAnyDueExecutions();
+        Reply waiting = run(accepted.text("runId"));
+        assertThat(waiting.text("status")).isEqualTo("running");
+        assertThat(waiting.text("step")).isEqualTo("submit");
+        assertThat(waiting.body()).contains("UPSTREAM_BUSY");
+
+        Reply done = driveToEnd(accepted.text("runId"), Duration.ofSeconds(5), 100);
+
+        assertThat(done.text("status")).isEqualTo("completed");
+    }
+
+    @Test
+    void aFailedAuditEndsTheRunWithTheUpstreamError() {
+        admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
+
+        Reply done = driveToEnd(requestAudit("https://github.com/acme/widgets").text("runId"), Duration.ofSeconds(1), 60);
+
+        assertThat(done.text("status")).isEqualTo("failed");
+        assertThat(done.text("error.code")).isEqualTo("REPO_AUDIT_FAILED");
+        assertThat(done.text("error.message")).isNotBlank();
+    }
+
+    @Test
+    void withoutPublishConsentTheHookIsRefusedAndNothingIsQueued() {
+        Reply refused = hook("repo-audit-requested", """
+                {"repoUrl":"https://github.com/acme/widgets","publishConsent":false}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("PUBLISH_CONSENT_REQUIRED");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aUrlThatIsNotAGithubRepositoryIsRefused() {
+        Reply refused = hook("repo-audit-requested", """
+                {"repoUrl":"https://gitlab.com/acme/widgets","publishConsent":true}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("INVALID_REPO_URL");
+    }
+}
