@@ -3,6 +3,9 @@ package com.auditybridge.run;
 import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.audity.AudityApi;
 import com.auditybridge.audity.ConvertResult;
+import com.auditybridge.audity.Credits;
+import com.auditybridge.audity.LeadPage;
+import com.auditybridge.audity.LeadQuery;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.Project;
 import com.auditybridge.audity.ProjectPatch;
@@ -22,6 +25,14 @@ public class GatedAudity {
     public GatedAudity(AudityApi api, UpstreamGate gate) {
         this.api = api;
         this.gate = gate;
+    }
+
+    public Outcome<LeadPage> listLeads(String token, LeadQuery query) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.listLeads(token, query));
+    }
+
+    public Outcome<Credits> credits(String token) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.credits(token));
     }
 
     public Outcome<Lead> getLead(String token, String leadId) {

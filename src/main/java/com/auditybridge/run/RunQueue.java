@@ -1,6 +1,5 @@
 package com.auditybridge.run;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -8,24 +7,18 @@ import java.time.Instant;
 /** Puts runs on the durable queue and wakes them early. Scheduling joins the caller's transaction. */
 @Singleton
 public class RunQueue {
-    private final SchedulerClient scheduler;
+    private final DurableTasks tasks;
 
-    public RunQueue(SchedulerClient scheduler) {
-        this.scheduler = scheduler;
+    public RunQueue(DurableTasks tasks) {
+        this.tasks = tasks;
     }
 
     public void enqueue(String runId, Instant at) {
-        scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+        tasks.scheduleIfAbsent(RunTask.instance(runId), at);
     }
 
     /** Execute the run's next step now (or at {@code at}) instead of when it planned to. */
     public void wake(String runId, Instant at) {
-        try {
-            if (!scheduler.reschedule(RunTask.instance(runId), at)) {
-                scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
-            }
-        } catch (RuntimeException executingNow) {
-            // A step of this run is executing right now; it reschedules itself when it ends.
-        }
+        tasks.wake(RunTask.instance(runId), at);
     }
 }

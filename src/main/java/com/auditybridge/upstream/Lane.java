@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One token's share of one upstream: a smoothed rate limiter per call class (one permit every
- * 60 s / limit, so a burst never exceeds the upstream's sliding window) and a pause that a 429
+ * One token's share of one upstream: a smoothed rate limiter per call class and a pause that a 429
  * sets for its Retry-After. The limiters read the injected clock, so tests move their time too.
+ * <p>
+ * A limiter grants {@code burst} permits per cycle of {@code 60 s × burst / (limit − burst)}: any
+ * sliding minute then overlaps at most {@code (limit − burst) / burst + 1} cycles, that is at most
+ * {@code limit} calls, so the upstream's own sliding window is never exceeded, while a step that
+ * needs two reads in a row (reconcile, the lead sync) gets them at once.
  */
 final class Lane {
     private final Map<CallClass, AtomicRateLimiter> limiters = new EnumMap<>(CallClass.class);
@@ -23,9 +27,11 @@ final class Lane {
     Lane(String name, UpstreamPolicySettings settings, Clock clock) {
         this.clock = clock;
         for (CallClass callClass : CallClass.values()) {
+            int limit = settings.perMinute(callClass);
+            int burst = Math.max(1, Math.min(settings.burst(), limit / 2));
             RateLimiterConfig config = RateLimiterConfig.custom()
-                    .limitForPeriod(1)
-                    .limitRefreshPeriod(Duration.ofMillis(60_000L / settings.perMinute(callClass)))
+                    .limitForPeriod(burst)
+                    .limitRefreshPeriod(Duration.ofMillis(Math.max(1, 60_000L * burst / (limit - burst))))
                     .timeoutDuration(Duration.ZERO)
                     .build();
             limiters.put(callClass, new AtomicRateLimiter(name + "-" + callClass, config,

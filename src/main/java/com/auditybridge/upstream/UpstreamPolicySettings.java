@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param pollsPerMinute     Audity job polls (default 120)
  * @param repoSubmitsPerMinute repo-audit submits (default 10)
  * @param repoStatusPerMinute  repo-audit status polls (default 120)
+ * @param burst              calls a token may make back to back in one class (default 2; see Lane)
  * @param maxAttempts        attempts of one step before a transient failure fails the run (default 8)
  * @param initialBackoff     first retry delay, doubled each attempt with jitter (default 2s)
  * @param maxBackoff         cap of one retry delay (default 5m)
@@ -25,6 +26,7 @@ public record UpstreamPolicySettings(
         @Bindable(defaultValue = "120") int pollsPerMinute,
         @Bindable(defaultValue = "10") int repoSubmitsPerMinute,
         @Bindable(defaultValue = "120") int repoStatusPerMinute,
+        @Bindable(defaultValue = "2") int burst,
         @Bindable(defaultValue = "8") int maxAttempts,
         @Bindable(defaultValue = "2s") Duration initialBackoff,
         @Bindable(defaultValue = "5m") Duration maxBackoff,

@@ -1,7 +1,6 @@
 package com.auditybridge.run;
 
 import com.auditybridge.testing.BridgeTestBase;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(environments = "sim", transactional = false)
-@Property(name = "sim.repo-audit.stage-duration", value = "5s")
 class RepoAuditFlowTest extends BridgeTestBase {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("sim.repo-audit.stage-duration", "5s");
+    }
 
     private Reply requestAudit(String repoUrl) {
         return hook("repo-audit-requested", """

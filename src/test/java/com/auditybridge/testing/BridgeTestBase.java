@@ -21,6 +21,8 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     @Inject
     protected ManualScheduler scheduler;
+    @Inject
+    protected javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -30,7 +32,16 @@ public abstract class BridgeTestBase extends SimTestBase {
         properties.put("bridge.allow-private-callbacks", "true");
         properties.put("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        properties.putAll(extraProperties());
         return properties;
+    }
+
+    /**
+     * A test class's own settings. Put them here rather than in {@code @Property} annotations: mixed
+     * with a property provider, those were seen to drop the provider's port.
+     */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
     }
 
     /**
@@ -80,6 +91,22 @@ public abstract class BridgeTestBase extends SimTestBase {
     protected int conversionsOf(String leadId) {
         Object count = ((Map<String, Object>) counters().get("conversions")).get(leadId);
         return count == null ? 0 : ((Number) count).intValue();
+    }
+
+    /** A count straight from the database, outside the service's transactions. */
+    protected long count(String sql, Object... args) {
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected Map<String, Object> counters() {

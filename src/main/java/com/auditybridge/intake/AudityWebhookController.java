@@ -1,0 +1,70 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Audity's own outbound webhooks ({@code X-Audity-Event}, {@code X-Audity-Delivery},
+ * {@code {version, event, timestamp, data}}). Audity's settings take only a URL, so the connection's
+ * key may come as {@code ?key=}. Answers well within Audity's 10-second limit: it only records and wakes.
+ */
+@Controller("/v1/hooks/audity")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AudityWebhookController {
+    private final ApiKeyAuth auth;
+    private final JsonMapper json;
+    private final AudityWebhooks webhooks;
+
+    public AudityWebhookController(ApiKeyAuth auth, JsonMapper json, AudityWebhooks webhooks) {
+        this.auth = auth;
+        this.json = json;
+        this.webhooks = webhooks;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @SuppressWarnings("unchecked")
+    Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable String body, @QueryValue @Nullable String key) {
+        Connection connection = auth.require(request, key);
+        String delivery = request.getHeaders().get("X-Audity-Delivery");
+        if (delivery == null || delivery.isBlank() || delivery.length() > 200) {
+            throw invalid("X-Audity-Delivery", "MISSING_DELIVERY_ID", "is required (1 to 200 characters)");
+        }
+        Map<String, Object> payload;
+        try {
+            payload = body == null ? null : json.readValue(body, Map.class);
+        } catch (IOException | RuntimeException e) {
+            payload = null;
+        }
+        if (payload == null) {
+            throw new ProblemException(Problem.of(400, "MALFORMED_JSON", "Malformed JSON", "The body must be a JSON object."));
+        }
+        if (!"1".equals(String.valueOf(payload.get("version")))) {
+            throw invalid("version", "UNSUPPORTED_VERSION", "must be \"1\"; this bridge reads version 1 of Audity's webhooks");
+        }
+        Object event = payload.get("event") != null ? payload.get("event") : request.getHeaders().get("X-Audity-Event");
+        Object data = payload.get("data");
+        if (!(event instanceof String) || !(data instanceof Map)) {
+            throw invalid(event instanceof String ? "data" : "event", "INVALID_FIELD", "is required");
+        }
+        return webhooks.receive(connection, delivery, (String) event, (Map<String, Object>) data);
+    }
+
+    private static ProblemException invalid(String field, String code, String message) {
+        return ProblemException.invalid(code, List.of(new Problem.FieldError(field, message)));
+    }
+}

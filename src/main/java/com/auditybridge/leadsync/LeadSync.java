@@ -1,0 +1,122 @@
+package com.auditybridge.leadsync;
+
+import com.auditybridge.audity.Credits;
+import com.auditybridge.audity.Lead;
+import com.auditybridge.audity.LeadPage;
+import com.auditybridge.audity.LeadQuery;
+import com.auditybridge.callback.EventOutbox;
+import com.auditybridge.connection.Connection;
+import com.auditybridge.intake.RunIntake;
+import com.auditybridge.run.Flow;
+import com.auditybridge.run.GatedAudity;
+import com.auditybridge.run.RunInput;
+import com.auditybridge.upstream.Outcome;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One lead sync: list the active leads, emit lead.arrived once per new lead, and start lead-to-audit
+ * for the young, unconverted, high-scoring ones while the daily cap and the credit floor allow. A dry
+ * run reads the same and writes nothing.
+ */
+@Singleton
+public class LeadSync {
+    static final long CONVERSION_COST = 1000;
+
+    private final GatedAudity audity;
+    private final LeadSeen seen;
+    private final RunIntake intake;
+    private final EventOutbox outbox;
+    private final LeadSyncSettings settings;
+    private final Clock clock;
+
+    public LeadSync(GatedAudity audity, LeadSeen seen, RunIntake intake, EventOutbox outbox,
+                    LeadSyncSettings settings, Clock clock) {
+        this.audity = audity;
+        this.seen = seen;
+        this.intake = intake;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SyncReport sync(Connection connection, boolean dryRun) {
+        Instant now = clock.instant();
+        LeadSyncRules rules = settings.rules();
+        String token = connection.audityToken();
+        LeadPage page = require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
+        List<Lead> fresh = page.data().stream().filter(lead -> rules.fresh(lead, now)).toList();
+        List<String> arrived = new ArrayList<>();
+        for (Lead lead : fresh) {
+            if (!seen.isSeen(connection.id(), lead.id())) {
+                arrived.add(lead.id());
+                if (!dryRun) {
+                    seen.markSeen(connection.id(), lead.id(), now);
+                    outbox.emit(connection.id(), null, "lead.arrived", arrivedData(lead), null, false, now);
+                }
+            }
+        }
+        List<Lead> candidates = fresh.stream().filter(rules::scoresHighEnough)
+                .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
+                .sorted(Comparator.comparing(LeadSync::score).reversed()).toList();
+        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credit balance");
+        long balance = credits == null || credits.balance() == null ? 0 : credits.balance();
+        int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
+        List<SyncReport.Conversion> converted = new ArrayList<>();
+        List<SyncReport.Skipped> skipped = new ArrayList<>();
+        for (Lead lead : candidates) {
+            long after = balance - CONVERSION_COST * (converted.size() + 1);
+            if (startedToday + converted.size() >= rules.maxPerDay()) {
+                skipped.add(new SyncReport.Skipped(lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
+            } else if (credits == null || credits.balance() == null || after < rules.creditFloor()) {
+                skipped.add(new SyncReport.Skipped(lead.id(), "credit floor of " + rules.creditFloor() + " would be crossed"));
+            } else {
+                converted.add(new SyncReport.Conversion(lead.id(), dryRun ? null : start(connection, lead, now)));
+            }
+        }
+        return new SyncReport(dryRun, page.data().size(), arrived, converted, balance,
+                CONVERSION_COST * converted.size(), skipped);
+    }
+
+    private String start(Connection connection, Lead lead, Instant now) {
+        RunInput input = new RunInput(lead.id(), null, null, null, "async", null, null, settings.callbackUrl(),
+                Map.of("source", "lead-sync"), null);
+        String runId = intake.accept(connection, Flow.LEAD_TO_AUDIT, input, null, "lead-sync:" + lead.id()).run().id();
+        seen.markStarted(connection.id(), lead.id(), runId, now);
+        return runId;
+    }
+
+    private static double score(Lead lead) {
+        Double score = lead.aiReadinessScore() != null ? lead.aiReadinessScore() : lead.compositeScore();
+        return score == null ? 0 : score;
+    }
+
+    private static Map<String, Object> arrivedData(Lead lead) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("leadId", lead.id());
+        data.put("surveyStatus", lead.surveyStatus());
+        data.put("aiReadinessScore", lead.aiReadinessScore());
+        data.put("compositeScore", lead.compositeScore());
+        data.put("createdAt", lead.createdAt());
+        data.put("companyName", lead.companyName());
+        return data;
+    }
+
+    private static <T> T require(Outcome<T> outcome, String what) {
+        if (!outcome.isSuccess()) {
+            throw new SyncFailed("could not " + what + ": " + outcome.error().kind() + " " + outcome.error().message(),
+                    outcome.error().retryAfter());
+        }
+        return outcome.value();
+    }
+}

@@ -1,0 +1,35 @@
+package com.auditybridge.leadsync;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * The scheduled lead sync of the {@code default} connection.
+ *
+ * @param enabled     run on the schedule (default false; the on-demand endpoint works regardless)
+ * @param cron        db-scheduler cron expression with seconds (default every 15 minutes)
+ * @param minScore    least aiReadinessScore (or compositeScore when that is absent) to convert (default 70)
+ * @param maxAge      leads older than this are left alone (default 14 days, Audity's own triage advice)
+ * @param maxPerDay   conversions started per UTC day at most (default 5)
+ * @param creditFloor credits that must remain after a conversion (default 2000)
+ * @param callbackUrl where the started runs report (optional)
+ * @param pageSize    leads read per sync (default 50)
+ */
+@ConfigurationProperties("bridge.lead-sync")
+public record LeadSyncSettings(
+        @Bindable(defaultValue = "false") boolean enabled,
+        @Bindable(defaultValue = "0 */15 * * * *") String cron,
+        @Bindable(defaultValue = "70") double minScore,
+        @Bindable(defaultValue = "14d") Duration maxAge,
+        @Bindable(defaultValue = "5") int maxPerDay,
+        @Bindable(defaultValue = "2000") long creditFloor,
+        @Nullable String callbackUrl,
+        @Bindable(defaultValue = "50") int pageSize) {
+
+    public LeadSyncRules rules() {
+        return new LeadSyncRules(minScore, maxAge, maxPerDay, creditFloor);
+    }
+}

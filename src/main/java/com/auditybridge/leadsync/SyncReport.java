@@ -1,0 +1,26 @@
+package com.auditybridge.leadsync;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * What one sync did, or in a dry run would do.
+ *
+ * @param arrived     leads seen for the first time (lead.arrived emitted, or would be)
+ * @param converted   leads handed to lead-to-audit (or that would be), with their run ids when real
+ * @param creditsSpent credits the conversions cost (1,000 each), or would cost
+ */
+@Serdeable
+public record SyncReport(boolean dryRun, int leadsRead, List<String> arrived, List<Conversion> converted,
+                         long creditsBefore, long creditsSpent, List<Skipped> skipped) {
+
+    @Serdeable
+    public record Conversion(String leadId, @Nullable String runId) {
+    }
+
+    @Serdeable
+    public record Skipped(String leadId, String reason) {
+    }
+}

@@ -1,0 +1,36 @@
+package com.auditybridge.run;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+
+/** Schedules db-scheduler task instances, joining the caller's transaction when there is one. */
+@Singleton
+public class DurableTasks {
+    /** A provider: the scheduler needs the tasks, and the tasks (through the flows) need this. */
+    private final Provider<SchedulerClient> scheduler;
+
+    public DurableTasks(Provider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public void scheduleIfAbsent(TaskInstance<?> instance, Instant at) {
+        scheduler.get().scheduleIfNotExists(instance, at);
+    }
+
+    /** Execute the instance at {@code at} instead of when it planned to; schedules it if it had ended. */
+    public void wake(TaskInstance<?> instance, Instant at) {
+        try {
+            scheduler.get().reschedule(instance, at);
+        } catch (TaskInstanceNotFoundException ended) {
+            scheduler.get().scheduleIfNotExists(instance, at);
+        } catch (TaskInstanceCurrentlyExecutingException executingNow) {
+            // It is executing right now and reschedules itself when done; what it reads is fresh.
+        }
+    }
+}
