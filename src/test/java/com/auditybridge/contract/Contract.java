@@ -2,6 +2,7 @@ package com.auditybridge.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -13,6 +14,9 @@ import io.swagger.v3.core.util.Yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +67,25 @@ public final class Contract {
                 method + " " + path + " -> " + status + " " + body);
     }
 
-    /** Fails unless the request (method, path, query, headers incl. security, body) is one the contract accepts. */
-    public void assertRequest(Request request) {
-        assertValid(validator.validateRequest(request), request.getMethod() + " " + request.getPath());
+    /** Fails unless the request as sent on the wire (method, path, query, headers incl. security, body) is per contract. */
+    public void assertRequest(String method, String uri, Map<String, List<String>> headers, String body) {
+        URI parsed = URI.create(uri);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, parsed.getRawPath());
+        headers.forEach(request::withHeader);
+        if (parsed.getRawQuery() != null) {
+            for (String pair : parsed.getRawQuery().split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                request.withQueryParam(decode(nameValue[0]), nameValue.length > 1 ? decode(nameValue[1]) : "");
+            }
+        }
+        if (body != null && !body.isEmpty()) {
+            request.withBody(body);
+        }
+        assertValid(validator.validateRequest(request.build()), method + " " + uri + " " + body);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** The validator's messages for a request, for tests that prove the validator does reject. */
