@@ -30,14 +30,6 @@ abstract class ContractSimTestBase extends SimTestBase {
         return conforms(Contract.REPO_AUDIT, path, token == null ? request : request.bearerAuth(token));
     }
 
-    protected void faults(Map<String, Object> settings) {
-        assert admin(HttpRequest.PUT("/sim/admin/faults", settings)).status() == 200;
-    }
-
-    protected void account(Map<String, Object> update) {
-        assert admin(HttpRequest.PUT("/sim/admin/audity/accounts", update)).status() == 200;
-    }
-
     private Reply conforms(Contract contract, String path, MutableHttpRequest<?> request) {
         Reply reply = call(request);
         contract.assertResponse(request.getMethodName(), path.split("\\?")[0], reply.status(), reply.headers().asMap(),
