@@ -67,6 +67,16 @@ public abstract class SimTestBase implements TestPropertyProvider {
         return call(request.header("X-Sim-Admin-Token", ADMIN));
     }
 
+    /** Replaces the fault settings of both simulators. */
+    protected void faults(Map<String, Object> settings) {
+        assert admin(HttpRequest.PUT("/sim/admin/faults", settings)).status() == 200;
+    }
+
+    /** Changes the Audity account of {@code update.token}: credits, tier, scopes, analysisBudgetUsd, revoked. */
+    protected void account(Map<String, Object> update) {
+        assert admin(HttpRequest.PUT("/sim/admin/audity/accounts", update)).status() == 200;
+    }
+
     protected Reply get(String path) {
         return audity(HttpRequest.GET("/sim/audity" + path), TOKEN);
     }

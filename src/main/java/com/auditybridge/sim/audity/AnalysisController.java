@@ -56,9 +56,9 @@ class AnalysisController {
         SimJob job = new SimJob(UUID.randomUUID().toString(), project.id, account.key, now,
                 state.config.jobPending(), state.config.jobProcessing(), faults.roll(failureRate));
         state.jobs.put(job.id(), job);
-        JobView started = JobView.of(job, now);
+        // Seed 000: AsyncJobStarted.status is the constant "pending", whatever the job does next.
         return HttpResponse.accepted().body(Map.of("data", Map.of("jobId", job.id(), "projectId", project.id,
-                "status", started.status(), "createdAt", started.createdAt())));
+                "status", "pending", "createdAt", JobView.of(job, now).createdAt())));
     }
 
     @Get("/jobs/{id}")
