@@ -2,12 +2,15 @@ package com.auditybridge.testing;
 
 import com.auditybridge.sim.SimTestBase;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +24,15 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     @Inject
     protected ManualScheduler scheduler;
+    @Inject
+    JdbcOperations jdbc;
+    protected BridgeRows rows;
+
+    @BeforeEach
+    void freshBridge() {
+        rows = new BridgeRows(jdbc);
+        rows.clear();
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -52,6 +64,87 @@ public abstract class BridgeTestBase extends SimTestBase {
             clock.advance(tick);
         }
         throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: " + run(runId).body());
+    }
+
+    /** A lead-arrived hook for {@code leadId}; {@code extra} is more JSON members, e.g. {@code "analysis":"none"}. */
+    protected String leadArrived(String leadId, String extra) {
+        Reply accepted = hook("lead-arrived", "{\"leadId\":\"" + leadId + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}");
+        assertAccepted(accepted);
+        return accepted.text("runId");
+    }
+
+    /** An analysis-requested hook for {@code projectId}. */
+    protected String analysisRequested(String projectId) {
+        Reply accepted = hook("analysis-requested", "{\"projectId\":\"" + projectId + "\"}");
+        assertAccepted(accepted);
+        return accepted.text("runId");
+    }
+
+    private static void assertAccepted(Reply accepted) {
+        if (accepted.status() != 202) {
+            throw new AssertionError("hook not accepted: " + accepted.status() + " " + accepted.body());
+        }
+    }
+
+    /** Steps due runs and moves the clock by {@code tick} until every one of {@code runIds} ended. */
+    protected void driveAllToEnd(List<String> runIds, Duration tick, int maxRounds) {
+        for (int round = 0; round < maxRounds; round++) {
+            scheduler.runAnyDueExecutions();
+            if (runIds.stream().allMatch(id -> TERMINAL.contains(run(id).text("status")))) {
+                return;
+            }
+            clock.advance(tick);
+        }
+        throw new AssertionError("runs did not end within " + maxRounds + " rounds: "
+                + runIds.stream().map(id -> run(id).body()).toList());
+    }
+
+    /** Asserts the run failed with {@code code} and wrote its run.failed event; answers the run. */
+    protected Reply assertFailedWith(Reply run, String code) {
+        String runId = run.text("runId");
+        if (!"failed".equals(run.text("status")) || !code.equals(run.text("error.code"))) {
+            throw new AssertionError("expected failed with " + code + ": " + run.body());
+        }
+        if (rows.events(runId).stream().noneMatch(e -> "run.failed".equals(e.get("type")))) {
+            throw new AssertionError("no run.failed event for " + runId + ": " + rows.events(runId));
+        }
+        return run;
+    }
+
+    /** A fresh unconverted lead of the bridge's simulator account, added through the admin API (no token calls). */
+    protected String newLead() {
+        return admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN))).text("id");
+    }
+
+    /** A project of the bridge's account, made by converting a fresh lead directly in the simulator. */
+    protected String projectFromConversion() {
+        return audity(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + newLead() + "/convert", ""),
+                BRIDGE_TOKEN).text("data.auditId");
+    }
+
+    /** Replaces the simulator's faults with {@code json}, e.g. {@code {"errorRate":0.2}}. */
+    protected void faults(String json) {
+        simAdmin(HttpRequest.PUT("/sim/admin/faults", json));
+    }
+
+    /** Updates the bridge's simulator account with {@code fields}, e.g. {@code "credits":0}. */
+    protected void bridgeAccount(String fields) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/accounts", "{\"token\":\"" + BRIDGE_TOKEN + "\"," + fields + "}"));
+    }
+
+    protected void simProject(String projectId, String json) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/projects/" + projectId, json));
+    }
+
+    protected void killSwitch(boolean apiDisabled) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/kill-switch", Map.of("apiDisabled", apiDisabled)));
+    }
+
+    private void simAdmin(io.micronaut.http.MutableHttpRequest<?> request) {
+        Reply reply = admin(request.contentType(MediaType.APPLICATION_JSON_TYPE));
+        if (reply.status() != 200) {
+            throw new AssertionError("simulator admin refused: " + reply.status() + " " + reply.body());
+        }
     }
 
     /** The token the bridge uses against the simulator (application-sim.yml). */
