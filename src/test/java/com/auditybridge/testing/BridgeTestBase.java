@@ -6,9 +6,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,19 @@ public abstract class BridgeTestBase extends SimTestBase {
     @Inject
     JdbcOperations jdbc;
     protected BridgeRows rows;
+    /** When the current test began; the clock never goes back between tests, as the bridge's rate lanes live on. */
+    protected Instant testStart = MutableClock.START;
 
     @BeforeEach
     void freshBridge() {
         rows = new BridgeRows(jdbc);
         rows.clear();
+        clock.set(testStart);
+    }
+
+    @AfterEach
+    void clockMovesOn() {
+        testStart = clock.instant().plus(Duration.ofHours(1));
     }
 
     @Override
