@@ -29,6 +29,7 @@ public abstract class BridgeTestBase extends SimTestBase {
     @Inject
     JdbcOperations jdbc;
     protected BridgeRows rows;
+    private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     /** When the current test began; the clock never goes back between tests, as the bridge's rate lanes live on. */
     protected Instant testStart = MutableClock.START;
 
@@ -121,9 +122,20 @@ public abstract class BridgeTestBase extends SimTestBase {
         return run;
     }
 
-    /** A fresh unconverted lead of the bridge's simulator account, added through the admin API (no token calls). */
+    /**
+     * A fresh unconverted lead of the bridge's simulator account, added through the admin API (no token calls).
+     * Its company, and so the client name of the project it becomes, is {@link #companyOf} the lead.
+     */
     protected String newLead() {
-        return admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN))).text("id");
+        String company = "Company " + companies.size();
+        String lead = admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN,
+                "companyName", company))).text("id");
+        companies.put(lead, company);
+        return lead;
+    }
+
+    protected String companyOf(String leadId) {
+        return companies.get(leadId);
     }
 
     /** A project of the bridge's account, made by converting a fresh lead directly in the simulator. */
