@@ -6,17 +6,25 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One token's share of one upstream: a smoothed rate limiter per call class (one permit every
- * 60 s / limit, so a burst never exceeds the upstream's sliding window) and a pause that a 429
- * sets for its Retry-After. The limiters read the injected clock, so tests move their time too.
+ * 60 s / limit, so calls are spread out) and a pause that a 429 sets for its Retry-After. The smoothed
+ * limiter alone lets limit + 1 calls into one sliding minute (a permit late in one cycle, then one at the
+ * start of each of the next limit cycles), so the permits granted in the last minute are also kept and
+ * capped at the limit: the upstream's sliding window never sees one call too many. The limiters read the
+ * injected clock, so tests move their time too.
  */
 final class Lane {
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     private final Map<CallClass, AtomicRateLimiter> limiters = new EnumMap<>(CallClass.class);
+    private final Map<CallClass, Deque<Instant>> granted = new EnumMap<>(CallClass.class);
+    private final Map<CallClass, Integer> perMinute = new EnumMap<>(CallClass.class);
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final Clock clock;
 
@@ -30,17 +38,28 @@ final class Lane {
                     .build();
             limiters.put(callClass, new AtomicRateLimiter(name + "-" + callClass, config,
                     () -> clock.millis() * 1_000_000L));
+            granted.put(callClass, new ArrayDeque<>());
+            perMinute.put(callClass, settings.perMinute(callClass));
         }
     }
 
     /** Empty when the call may go now; else how long to hold it back. */
-    Duration holdBack(CallClass callClass) {
-        Duration paused = Duration.between(clock.instant(), pausedUntil.get());
+    synchronized Duration holdBack(CallClass callClass) {
+        Instant now = clock.instant();
+        Duration paused = Duration.between(now, pausedUntil.get());
         if (!paused.isNegative() && !paused.isZero()) {
             return paused;
         }
+        Deque<Instant> recent = granted.get(callClass);
+        while (!recent.isEmpty() && !recent.peekFirst().isAfter(now.minus(MINUTE))) {
+            recent.removeFirst();
+        }
+        if (recent.size() >= perMinute.get(callClass)) {
+            return Duration.between(now, recent.peekFirst().plus(MINUTE));
+        }
         AtomicRateLimiter limiter = limiters.get(callClass);
         if (limiter.acquirePermission()) {
+            recent.addLast(now);
             return Duration.ZERO;
         }
         long nanos = limiter.getDetailedMetrics().getNanosToWait();
