@@ -85,7 +85,8 @@ public class StepRunner {
         }
         Step step = flow.step(run);
         Timer.Sample sample = Timer.start(meters);
-        Outcome<?> outcome = step.call(run, new StepContext(connection.get(), input, audity, repoAudit, ledger));
+        Outcome<?> outcome = step.call(run, new StepContext(connection.get(), input, audity, repoAudit, ledger,
+                codec.readMap(run.result())));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
         Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy, codec.readMap(run.result()));
         UpstreamError error = outcome.error();

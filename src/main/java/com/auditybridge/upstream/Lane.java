@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * One token's share of one upstream: a smoothed rate limiter per call class and a pause that a 429
  * sets for its Retry-After. The limiters read the injected clock, so tests move their time too.
  * <p>
- * A limiter grants {@code burst} permits per cycle of {@code 60 s × burst / (limit − burst)}: any
- * sliding minute then overlaps at most {@code (limit − burst) / burst + 1} cycles, that is at most
- * {@code limit} calls, so the upstream's own sliding window is never exceeded, while a step that
- * needs two reads in a row (reconcile, the lead sync) gets them at once.
+ * A limiter grants {@code burst} permits per cycle, with {@code k = limit / burst − 1} cycles a
+ * minute. A sliding minute overlaps at most {@code k + 1} cycles (a part of one at each end), so it
+ * sees at most {@code (k + 1) × burst ≤ limit} calls: the upstream's own sliding window is never
+ * exceeded, while a caller that needs two reads in a row (the lead sync) gets them at once.
  */
 final class Lane {
     private final Map<CallClass, AtomicRateLimiter> limiters = new EnumMap<>(CallClass.class);
@@ -29,9 +29,10 @@ final class Lane {
         for (CallClass callClass : CallClass.values()) {
             int limit = settings.perMinute(callClass);
             int burst = Math.max(1, Math.min(settings.burst(), limit / 2));
+            int cyclesPerMinute = Math.max(1, limit / burst - 1);
             RateLimiterConfig config = RateLimiterConfig.custom()
                     .limitForPeriod(burst)
-                    .limitRefreshPeriod(Duration.ofMillis(Math.max(1, 60_000L * burst / (limit - burst))))
+                    .limitRefreshPeriod(Duration.ofMillis((60_000L + cyclesPerMinute - 1) / cyclesPerMinute))
                     .timeoutDuration(Duration.ZERO)
                     .build();
             limiters.put(callClass, new AtomicRateLimiter(name + "-" + callClass, config,

@@ -30,7 +30,6 @@ class LeadSyncTest extends BridgeTestBase {
             admin(HttpRequest.POST("/sim/admin/audity/leads",
                     Map.of("token", BRIDGE_TOKEN, "aiReadinessScore", lead[0], "daysOld", lead[1])));
         }
-        execute("delete from lead_seen");
     }
 
     private Reply syncNow(boolean dryRun) {
@@ -97,11 +96,4 @@ class LeadSyncTest extends BridgeTestBase {
         assertThat(report.body()).contains("credit floor of 2000 would be crossed");
     }
 
-    private void execute(String sql) {
-        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            c.createStatement().executeUpdate(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -37,7 +37,9 @@ public abstract class SimTestBase implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("micronaut.server.port", Integer.toString(FreePort.find()), "test.clock", "mutable");
+        // Management endpoints on the same port: their default (8080) is shared with every other build on this host.
+        String port = Integer.toString(FreePort.find());
+        return Map.of("micronaut.server.port", port, "endpoints.all.port", port, "test.clock", "mutable");
     }
 
     @BeforeEach

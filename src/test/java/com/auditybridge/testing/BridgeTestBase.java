@@ -2,12 +2,17 @@ package com.auditybridge.testing;
 
 import com.auditybridge.sim.SimTestBase;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +27,23 @@ public abstract class BridgeTestBase extends SimTestBase {
     @Inject
     protected ManualScheduler scheduler;
     @Inject
-    protected javax.sql.DataSource dataSource;
+    JdbcOperations jdbc;
+    protected BridgeRows rows;
+    private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When the current test began; the clock never goes back between tests, as the bridge's rate lanes live on. */
+    protected Instant testStart = MutableClock.START;
+
+    @BeforeEach
+    void freshBridge() {
+        rows = new BridgeRows(jdbc);
+        rows.clear();
+        clock.set(testStart);
+    }
+
+    @AfterEach
+    void clockMovesOn() {
+        testStart = clock.instant().plus(Duration.ofHours(1));
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -44,13 +65,9 @@ public abstract class BridgeTestBase extends SimTestBase {
         return Map.of();
     }
 
-    /**
-     * Time only moves forward for the bridge, as it does in production: its rate limiters and lane
-     * pauses live as long as the application context, across tests.
-     */
+    /** {@link #freshBridge} moves the clock, forward only. */
     @Override
     protected void resetClock() {
-        clock.advance(Duration.ofDays(1));
     }
 
     protected Reply hook(String path, String body) {
@@ -74,6 +91,98 @@ public abstract class BridgeTestBase extends SimTestBase {
         throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: " + run(runId).body());
     }
 
+    /** A lead-arrived hook for {@code leadId}; {@code extra} is more JSON members, e.g. {@code "analysis":"none"}. */
+    protected String leadArrived(String leadId, String extra) {
+        Reply accepted = hook("lead-arrived", "{\"leadId\":\"" + leadId + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}");
+        assertAccepted(accepted);
+        return accepted.text("runId");
+    }
+
+    /** An analysis-requested hook for {@code projectId}. */
+    protected String analysisRequested(String projectId) {
+        Reply accepted = hook("analysis-requested", "{\"projectId\":\"" + projectId + "\"}");
+        assertAccepted(accepted);
+        return accepted.text("runId");
+    }
+
+    private static void assertAccepted(Reply accepted) {
+        if (accepted.status() != 202) {
+            throw new AssertionError("hook not accepted: " + accepted.status() + " " + accepted.body());
+        }
+    }
+
+    /** Steps due runs and moves the clock by {@code tick} until every one of {@code runIds} ended. */
+    protected void driveAllToEnd(List<String> runIds, Duration tick, int maxRounds) {
+        for (int round = 0; round < maxRounds; round++) {
+            scheduler.runAnyDueExecutions();
+            if (runIds.stream().allMatch(id -> TERMINAL.contains(run(id).text("status")))) {
+                return;
+            }
+            clock.advance(tick);
+        }
+        throw new AssertionError("runs did not end within " + maxRounds + " rounds: "
+                + runIds.stream().map(id -> run(id).body()).toList());
+    }
+
+    /** Asserts the run failed with {@code code} and wrote its run.failed event; answers the run. */
+    protected Reply assertFailedWith(Reply run, String code) {
+        String runId = run.text("runId");
+        if (!"failed".equals(run.text("status")) || !code.equals(run.text("error.code"))) {
+            throw new AssertionError("expected failed with " + code + ": " + run.body());
+        }
+        if (rows.events(runId).stream().noneMatch(e -> "run.failed".equals(e.get("type")))) {
+            throw new AssertionError("no run.failed event for " + runId + ": " + rows.events(runId));
+        }
+        return run;
+    }
+
+    /**
+     * A fresh unconverted lead of the bridge's simulator account, added through the admin API (no token calls).
+     * Its company, and so the client name of the project it becomes, is {@link #companyOf} the lead.
+     */
+    protected String newLead() {
+        String company = "Company " + companies.size();
+        String lead = admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN,
+                "companyName", company))).text("id");
+        companies.put(lead, company);
+        return lead;
+    }
+
+    protected String companyOf(String leadId) {
+        return companies.get(leadId);
+    }
+
+    /** A project of the bridge's account, made by converting a fresh lead directly in the simulator. */
+    protected String projectFromConversion() {
+        return audity(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + newLead() + "/convert", ""),
+                BRIDGE_TOKEN).text("data.auditId");
+    }
+
+    /** Replaces the simulator's faults with {@code json}, e.g. {@code {"errorRate":0.2}}. */
+    protected void faults(String json) {
+        simAdmin(HttpRequest.PUT("/sim/admin/faults", json));
+    }
+
+    /** Updates the bridge's simulator account with {@code fields}, e.g. {@code "credits":0}. */
+    protected void bridgeAccount(String fields) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/accounts", "{\"token\":\"" + BRIDGE_TOKEN + "\"," + fields + "}"));
+    }
+
+    protected void simProject(String projectId, String json) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/projects/" + projectId, json));
+    }
+
+    protected void killSwitch(boolean apiDisabled) {
+        simAdmin(HttpRequest.PUT("/sim/admin/audity/kill-switch", Map.of("apiDisabled", apiDisabled)));
+    }
+
+    private void simAdmin(io.micronaut.http.MutableHttpRequest<?> request) {
+        Reply reply = admin(request.contentType(MediaType.APPLICATION_JSON_TYPE));
+        if (reply.status() != 200) {
+            throw new AssertionError("simulator admin refused: " + reply.status() + " " + reply.body());
+        }
+    }
+
     /** The token the bridge uses against the simulator (application-sim.yml). */
     protected static final String BRIDGE_TOKEN = "aky_DemoSimulatorToken0123456789abcd";
 
@@ -93,20 +202,9 @@ public abstract class BridgeTestBase extends SimTestBase {
         return count == null ? 0 : ((Number) count).intValue();
     }
 
-    /** A count straight from the database, outside the service's transactions. */
+    /** A count straight from the database. */
     protected long count(String sql, Object... args) {
-        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return rows.count(sql, args);
     }
 
     protected Map<String, Object> counters() {

@@ -46,7 +46,8 @@ public final class ConvertStep implements Step {
         }
         UpstreamError error = outcome.error();
         if (error.outcomeUnknown()) {
-            return Transition.advance(NAME, decisions.now(), "unconfirmed",
+            // Counted, so that convert and its reconciliation cannot take turns for ever.
+            return Transition.retry(NAME, decisions.now(), "unconfirmed",
                     error.kind() + " after the request was sent: reading the lead instead of converting again");
         }
         if (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY) {

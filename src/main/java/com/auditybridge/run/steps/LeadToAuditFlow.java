@@ -17,6 +17,7 @@ import java.util.Optional;
 public class LeadToAuditFlow implements FlowDefinition {
     private final ConvertStep convert = new ConvertStep();
     private final ReconcileConversionStep reconcile = new ReconcileConversionStep();
+    private final RecoverProjectStep recover = new RecoverProjectStep();
     private final PatchProjectStep patch = new PatchProjectStep(RunInput::project);
     private final AnalysisSteps analysis;
 
@@ -38,6 +39,9 @@ public class LeadToAuditFlow implements FlowDefinition {
     public Step step(Run run) {
         if (ConvertStep.NAME.equals(run.step())) {
             return run.conversionInDoubt() ? reconcile : convert;
+        }
+        if (RecoverProjectStep.NAME.equals(run.step())) {
+            return recover;
         }
         return PatchProjectStep.NAME.equals(run.step()) ? patch : analysis.step(run.step());
     }

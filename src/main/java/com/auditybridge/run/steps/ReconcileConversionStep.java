@@ -1,7 +1,6 @@
 package com.auditybridge.run.steps;
 
 import com.auditybridge.audity.Lead;
-import com.auditybridge.audity.Project;
 import com.auditybridge.run.Decisions;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunError;
@@ -12,20 +11,18 @@ import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A conversion was attempted and its answer lost. Read the lead: if it is converted, the project
- * it became is the newest one created since the attempt. If that cannot be established, the run
- * fails with CONVERSION_UNCONFIRMED for a human; it never pays a second time.
+ * A conversion was attempted and its answer lost. Read the lead (one call, so that a token's smoothed read
+ * budget never starves a second one): converted, then {@link RecoverProjectStep} finds the project it became;
+ * not converted, then nothing was charged and the conversion may be tried again, within the step's attempts.
+ * What cannot be established fails the run with CONVERSION_UNCONFIRMED for a human; it never pays a second time.
  */
 public final class ReconcileConversionStep implements Step {
-    /** Upstream and bridge clocks differ; a project this much older than the attempt may still be ours. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /** Where the lead's company is kept for the recovery: the project a conversion creates is named after it. */
+    static final String CONVERTED_LEAD = "convertedLead";
 
     @Override
     public String name() {
@@ -34,22 +31,7 @@ public final class ReconcileConversionStep implements Step {
 
     @Override
     public Outcome<?> call(Run run, StepContext context) {
-        String token = context.connection().audityToken();
-        Outcome<Lead> lead = context.audity().getLead(token, run.leadId());
-        if (!lead.isSuccess()) {
-            return lead;
-        }
-        if (!lead.value().converted()) {
-            return Outcome.success(200, new Finding(false, Optional.empty()));
-        }
-        Outcome<List<Project>> projects = context.audity().listProjects(token);
-        if (!projects.isSuccess()) {
-            return projects;
-        }
-        Instant since = run.convertAttemptedAt().minus(CLOCK_SKEW);
-        return Outcome.success(200, new Finding(true, projects.value().stream()
-                .filter(p -> p.createdAt() != null && !p.createdAt().isBefore(since))
-                .max(Comparator.comparing(Project::createdAt))));
+        return context.audity().getLead(context.connection().audityToken(), run.leadId());
     }
 
     @Override
@@ -60,29 +42,32 @@ public final class ReconcileConversionStep implements Step {
     @Override
     public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
         if (outcome.isSuccess()) {
-            Finding finding = (Finding) outcome.value();
-            if (!finding.leadConverted()) {
-                return unconfirmed(run, "the lead is not marked converted after an unanswered convert call; "
-                        + "check it in Audity before converting by hand");
+            Lead lead = (Lead) outcome.value();
+            if (lead.converted()) {
+                Map<String, Object> converted = new HashMap<>();
+                converted.put("companyName", lead.companyName());
+                return Transition.advance(RecoverProjectStep.NAME, decisions.now(), "lead-converted",
+                        "the lead is converted: looking for the project it became").remember(CONVERTED_LEAD, converted);
             }
-            return finding.project().map(p -> decisions.advance(run, ConvertStep.NAME, "converted",
-                            "recovered project " + p.id() + " after an unanswered convert call")
-                    .project(p.id()).conversionConfirmed().emit("lead.converted"))
-                    .orElseGet(() -> unconfirmed(run, "the lead is converted but no project created since the attempt was found"));
+            // Audity answered the lost call already (a 5xx or reset) and the lead is unconverted: nothing was charged.
+            UpstreamError notConverted = UpstreamError.of(UpstreamErrorKind.SERVER_ERROR, 0, null,
+                    "the lead is not converted after an unanswered convert call");
+            return orUnconfirmed(run, decisions.retryOrFail(run, notConverted).conversionRefused(),
+                    notConverted.message() + "; check it in Audity before converting by hand");
         }
         UpstreamError error = outcome.error();
         if (error.isTransient()) {
-            Transition retry = decisions.retryOrFail(run, error);
-            return retry.error() == null ? retry : unconfirmed(run, "could not read the lead: " + error.message());
+            return orUnconfirmed(run, decisions.retryOrFail(run, error), "could not read the lead: " + error.message());
         }
         return unconfirmed(run, "could not read the lead: " + error.kind() + " " + error.message());
     }
 
-    /** What the reads established. */
-    record Finding(boolean leadConverted, Optional<Project> project) {
+    /** The retry, or CONVERSION_UNCONFIRMED once the attempts are spent. */
+    static Transition orUnconfirmed(Run run, Transition retry, String why) {
+        return retry.error() == null ? retry : unconfirmed(run, why);
     }
 
-    private static Transition unconfirmed(Run run, String why) {
+    static Transition unconfirmed(Run run, String why) {
         return Transition.fail(run.step(), new RunError("CONVERSION_UNCONFIRMED", why, null));
     }
 }

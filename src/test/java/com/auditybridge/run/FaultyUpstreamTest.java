@@ -1,0 +1,52 @@
+package com.auditybridge.run;
+
+import com.auditybridge.testing.BridgeTestBase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 5xx, resets and a 429 storm slow the runs down but every one finishes, converts once, and stays in budget. */
+@MicronautTest(environments = "sim", transactional = false)
+class FaultyUpstreamTest extends BridgeTestBase {
+    private static final String FLAKY = "{\"errorRate\":0.2,\"resetRate\":0.05,\"seed\":1}";
+    private static final String STORM = "{\"rateLimitStorm\":true}";
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void tenLeadsFinishThroughFlakyAnswersAndARateLimitStormWithinEveryPerTokenLimit() {
+        List<String> leads = IntStream.range(0, 10).mapToObj(i -> newLead()).toList();
+        List<String> runIds = leads.stream().map(lead -> leadArrived(lead, "")).toList();
+        for (String phase : List.of(STORM, FLAKY, STORM)) {
+            faults(phase);
+            stepFor(12);
+        }
+        faults(FLAKY);
+
+        driveAllToEnd(runIds, TICK, 900);
+
+        assertThat(runIds).allSatisfy(id -> assertThat(run(id).text("status")).as(run(id).body()).isEqualTo("completed"));
+        assertThat(leads).allSatisfy(lead -> assertThat(conversionsOf(lead)).isEqualTo(1));
+        Map<String, Map<String, Number>> peaks = (Map<String, Map<String, Number>>) counters().get("peaks");
+        System.out.println("calls: " + counters().get("calls") + "\nobserved peaks per sliding minute: " + peaks + ", 429s: " + counters().get("rateLimited")
+                + ", minutes simulated: " + Duration.between(testStart, clock.instant()).toMinutes());
+        assertThat(peaks).isNotEmpty().allSatisfy((prefix, byClass) -> {
+            assertThat(byClass.getOrDefault("reads", 0).intValue()).isLessThanOrEqualTo(100);
+            assertThat(byClass.getOrDefault("writes", 0).intValue()).isLessThanOrEqualTo(20);
+            assertThat(byClass.getOrDefault("polling", 0).intValue()).isLessThanOrEqualTo(120);
+        });
+    }
+
+    private void stepFor(int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            scheduler.runAnyDueExecutions();
+            clock.advance(TICK);
+        }
+    }
+}
