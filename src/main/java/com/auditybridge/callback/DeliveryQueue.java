@@ -25,10 +25,13 @@ public class DeliveryQueue {
 
     /** Attempt now (a redelivery); an instance that is executing right now reschedules itself. */
     public void wake(String deliveryId, Instant at) {
+        SchedulerClient client = scheduler.get();
+        if (client.getScheduledExecution(DeliveryTask.instance(deliveryId)).isEmpty()) {
+            enqueue(deliveryId, at);
+            return;
+        }
         try {
-            if (!scheduler.get().reschedule(DeliveryTask.instance(deliveryId), at)) {
-                enqueue(deliveryId, at);
-            }
+            client.reschedule(DeliveryTask.instance(deliveryId), at);
         } catch (RuntimeException executingNow) {
             // Picked by a worker this moment: it reads the reopened row when it records its attempt.
         }
