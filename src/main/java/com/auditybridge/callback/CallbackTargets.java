@@ -16,9 +16,11 @@ import java.util.Optional;
 @Singleton
 public class CallbackTargets {
     private final boolean allowPrivate;
+    private final HostLookup lookup;
 
-    public CallbackTargets(@Value("${bridge.allow-private-callbacks:false}") boolean allowPrivate) {
+    public CallbackTargets(@Value("${bridge.allow-private-callbacks:false}") boolean allowPrivate, HostLookup lookup) {
         this.allowPrivate = allowPrivate;
+        this.lookup = lookup;
     }
 
     /** Empty when the URL may be used; otherwise why not. */
@@ -43,15 +45,16 @@ public class CallbackTargets {
             return Optional.empty();
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(stripBrackets(uri.getHost()))) {
-                if (PrivateAddresses.isPrivate(address)) {
-                    return Optional.of("resolves to a private or local address (" + address.getHostAddress() + ")");
-                }
-            }
+            return privateAmong(lookup.resolve(stripBrackets(uri.getHost())))
+                    .map(address -> "resolves to a private or local address (" + address.getHostAddress() + ")");
         } catch (UnknownHostException e) {
             return Optional.of("has a host that does not resolve");
         }
-        return Optional.empty();
+    }
+
+    /** The first address of a DNS answer that no callback may reach, if any. */
+    static Optional<InetAddress> privateAmong(java.util.List<InetAddress> answer) {
+        return answer.stream().filter(PrivateAddresses::isPrivate).findFirst();
     }
 
     public boolean allowsPrivate() {

@@ -20,16 +20,23 @@ import java.util.UUID;
 public class EventOutbox {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final Subscriptions subscriptions;
+    private final DeliveryQueue queue;
+    private final RetryLadder ladder;
 
-    public EventOutbox(JdbcOperations jdbc, JsonMapper json) {
+    public EventOutbox(JdbcOperations jdbc, JsonMapper json, Subscriptions subscriptions, DeliveryQueue queue, RetryLadder ladder) {
         this.jdbc = jdbc;
         this.json = json;
+        this.subscriptions = subscriptions;
+        this.queue = queue;
+        this.ladder = ladder;
     }
 
     /**
      * @param targetUrl     where to deliver it directly (a run's callback URL), or null
      * @param finalCallback true for the one final event of a run
-     * @return the event id
+     * @return the event id; a delivery is queued to the target and to every subscription of the
+     *         connection that wants this event type
      */
     public String emit(String connectionId, String runId, String type, Map<String, Object> data,
                        String targetUrl, boolean finalCallback, Instant now) {
@@ -44,13 +51,26 @@ public class EventOutbox {
                     return ps.executeUpdate();
                 });
         if (targetUrl != null) {
-            jdbc.prepareStatement("insert into delivery (id, event_id, connection_id, run_id, target_url, final_callback,"
-                    + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,'pending',0,?,?,?)", ps -> {
-                Sql.bind(ps, UUID.randomUUID().toString(), eventId, connectionId, runId, targetUrl, finalCallback, now, now, now);
-                return ps.executeUpdate();
-            });
+            addDelivery(eventId, connectionId, runId, targetUrl, null, finalCallback, now);
+        }
+        for (Subscription subscription : subscriptions.list(connectionId)) {
+            if (subscription.wants(type)) {
+                addDelivery(eventId, connectionId, runId, subscription.targetUrl(), subscription.id(), false, now);
+            }
         }
         return eventId;
+    }
+
+    private void addDelivery(String eventId, String connectionId, String runId, String targetUrl, String subscriptionId,
+                             boolean finalCallback, Instant now) {
+        String deliveryId = UUID.randomUUID().toString();
+        Instant due = now.plus(ladder.first());
+        jdbc.prepareStatement("insert into delivery (id, event_id, connection_id, run_id, target_url, subscription_id, final_callback,"
+                + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,?,'pending',0,?,?,?)", ps -> {
+            Sql.bind(ps, deliveryId, eventId, connectionId, runId, targetUrl, subscriptionId, finalCallback, due, now, now);
+            return ps.executeUpdate();
+        });
+        queue.enqueue(deliveryId, due);
     }
 
     private String write(Object value) {

@@ -1,0 +1,100 @@
+package com.auditybridge.callback;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.intake.ApiKeyAuth;
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The operator's view of deliveries (PRODUCT.md §3, §4): see them with their attempts, redeliver. */
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DeliveriesController {
+    private static final int MAX_PAGE = 200;
+    private final ApiKeyAuth auth;
+    private final DeliveryStore store;
+    private final Redelivery redelivery;
+
+    public DeliveriesController(ApiKeyAuth auth, DeliveryStore store, Redelivery redelivery) {
+        this.auth = auth;
+        this.store = store;
+        this.redelivery = redelivery;
+    }
+
+    @Serdeable
+    public record DeliveryList(List<DeliveryView> deliveries) {
+    }
+
+    @Serdeable
+    public record BulkRedeliver(@Nullable String status, @Nullable Instant since) {
+    }
+
+    @Serdeable
+    public record Redelivered(int redelivered, List<String> ids) {
+    }
+
+    @Get("/runs/{id}/deliveries")
+    DeliveryList ofRun(HttpRequest<?> request, @PathVariable String id) {
+        Connection connection = auth.require(request);
+        if (!store.runExists(connection.id(), id)) {
+            throw ProblemException.notFound("Run " + id);
+        }
+        return new DeliveryList(store.forRun(connection.id(), id).stream()
+                .map(d -> DeliveryView.of(d, store.attempts(d.id()))).toList());
+    }
+
+    @Get("/deliveries")
+    DeliveryList byStatus(HttpRequest<?> request, @QueryValue @Nullable String status, @QueryValue @Nullable Instant since,
+                          @QueryValue @Nullable Integer limit) {
+        Connection connection = auth.require(request);
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        return new DeliveryList(store.byStatus(connection.id(), status(status), since == null ? Instant.EPOCH : since, size)
+                .stream().map(d -> DeliveryView.of(d, null)).toList());
+    }
+
+    @Get("/deliveries/{id}")
+    DeliveryView one(HttpRequest<?> request, @PathVariable String id) {
+        Delivery delivery = store.find(auth.require(request).id(), id).orElseThrow(() -> ProblemException.notFound("Delivery " + id));
+        return DeliveryView.of(delivery, store.attempts(id));
+    }
+
+    @Post("/deliveries/{id}/redeliver")
+    DeliveryView redeliver(HttpRequest<?> request, @PathVariable String id) {
+        Connection connection = auth.require(request);
+        redelivery.one(connection.id(), id);
+        return DeliveryView.of(store.find(connection.id(), id).orElseThrow(), store.attempts(id));
+    }
+
+    @Post("/deliveries/redeliver")
+    Redelivered redeliverAll(HttpRequest<?> request, @Body BulkRedeliver body) {
+        Connection connection = auth.require(request);
+        List<String> ids = redelivery.all(connection.id(), status(body.status()), body.since() == null ? Instant.EPOCH : body.since());
+        return new Redelivered(ids.size(), ids);
+    }
+
+    private static DeliveryStatus status(@Nullable String wire) {
+        String value = wire == null ? "dead" : wire;
+        return DeliveryStatus.fromWire(value).filter(s -> s != DeliveryStatus.PENDING)
+                .orElseThrow(() -> invalid("status", "must be one of delivered, dead, gone, cancelled"));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.invalid("INVALID_QUERY", List.of(new Problem.FieldError(field, message)));
+    }
+}

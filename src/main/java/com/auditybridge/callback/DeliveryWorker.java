@@ -1,0 +1,56 @@
+package com.auditybridge.callback;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One attempt of one delivery: sign, send, record, decide. Answers when to try again, if ever. */
+@Singleton
+public class DeliveryWorker {
+    private final DeliveryStore store;
+    private final DeliverySender sender;
+    private final SigningKeys keys;
+    private final RetryLadder ladder;
+    private final Subscriptions subscriptions;
+    private final Clock clock;
+
+    public DeliveryWorker(DeliveryStore store, DeliverySender sender, SigningKeys keys, RetryLadder ladder,
+                          Subscriptions subscriptions, Clock clock) {
+        this.store = store;
+        this.sender = sender;
+        this.keys = keys;
+        this.ladder = ladder;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    public Optional<Instant> attempt(String deliveryId) {
+        Optional<Delivery> found = store.find(deliveryId).filter(d -> d.status() == DeliveryStatus.PENDING);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Delivery delivery = found.get();
+        Instant now = clock.instant();
+        if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now)) {
+            return Optional.of(delivery.nextAttemptAt());
+        }
+        boolean subscription = delivery.subscriptionId() != null;
+        if (subscription && delivery.subscriptionSecret() == null) {
+            store.cancel(deliveryId, now);
+            return Optional.empty();
+        }
+        List<String> secrets = subscription ? List.of(delivery.subscriptionSecret()) : keys.forConnection(delivery.connectionId());
+        SignedHeaders signed = SignedHeaders.sign(secrets, delivery.id(), now.getEpochSecond(), delivery.payload());
+        AttemptResult result = sender.send(delivery.targetUrl(), signed, delivery.payload());
+        Instant after = clock.instant();
+        Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
+        store.recordAttempt(delivery, result, verdict, after);
+        if (verdict.status() == DeliveryStatus.GONE) {
+            subscriptions.remove(delivery.connectionId(), delivery.subscriptionId());
+        }
+        return Optional.ofNullable(verdict.nextAttemptAt());
+    }
+}

@@ -1,0 +1,62 @@
+package com.auditybridge.callback;
+
+import com.auditybridge.db.Sql;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Signing secrets the bridge made itself for connections that configured none: stored in
+ * {@code signing_secret}, handed out once ({@link #revealOnce}) and never logged.
+ */
+@Singleton
+public class GeneratedSecrets {
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    public GeneratedSecrets(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The connection's generated secret, made now if it has none (a race between replicas keeps the first). */
+    @Transactional
+    public String ensure(String connectionId) {
+        return find(connectionId).orElseGet(() -> {
+            jdbc.prepareStatement("insert into signing_secret (connection_id, secret, shown, created_at)"
+                    + " values (?,?,false,?) on conflict do nothing", ps -> {
+                Sql.bind(ps, connectionId, WebhookSignature.newSecret(), clock.instant());
+                return ps.executeUpdate();
+            });
+            return find(connectionId).orElseThrow();
+        });
+    }
+
+    @Transactional
+    public boolean exists(String connectionId) {
+        return find(connectionId).isPresent();
+    }
+
+    /** The secret, the first time only: later calls (and other replicas) get empty. */
+    @Transactional
+    public Optional<String> revealOnce(String connectionId) {
+        int marked = jdbc.prepareStatement("update signing_secret set shown = true where connection_id = ? and shown = false",
+                ps -> {
+                    ps.setString(1, connectionId);
+                    return ps.executeUpdate();
+                });
+        return marked == 1 ? find(connectionId) : Optional.empty();
+    }
+
+    private Optional<String> find(String connectionId) {
+        return jdbc.prepareStatement("select secret from signing_secret where connection_id = ?", ps -> {
+            ps.setString(1, connectionId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+}

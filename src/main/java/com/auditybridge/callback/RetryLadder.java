@@ -1,0 +1,63 @@
+package com.auditybridge.callback;
+
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The contract's decision after one attempt: 2xx delivers; 410 from a subscription target removes the
+ * subscription; 404 from a final callback (an n8n resume URL works once) is dead at once; anything
+ * else waits for the next rung of the ladder (or the target's {@code Retry-After} on 429/503) until
+ * the ladder is exhausted, then dead.
+ */
+@Singleton
+public class RetryLadder {
+    private final List<Duration> ladder;
+    private final double jitter;
+    private final Duration maxRetryAfter;
+
+    public RetryLadder(CallbackSettings settings) {
+        this.ladder = settings.retryLadder();
+        this.jitter = settings.jitter();
+        this.maxRetryAfter = settings.maxRetryAfter();
+    }
+
+    /** @param attemptsMade attempts including the one just made */
+    public Verdict decide(boolean finalCallback, boolean subscription, int attemptsMade, AttemptResult result, Instant now) {
+        if (result.succeeded()) {
+            return Verdict.of(DeliveryStatus.DELIVERED);
+        }
+        if (subscription && result.is(410)) {
+            return Verdict.of(DeliveryStatus.GONE);
+        }
+        if (finalCallback && result.is(404)) {
+            return Verdict.of(DeliveryStatus.DEAD);
+        }
+        if (attemptsMade >= ladder.size()) {
+            return Verdict.of(DeliveryStatus.DEAD);
+        }
+        boolean asksToWait = (result.is(429) || result.is(503)) && result.retryAfter() != null;
+        Duration wait = asksToWait ? min(result.retryAfter(), maxRetryAfter) : jittered(ladder.get(attemptsMade));
+        return Verdict.retryAt(now.plus(wait));
+    }
+
+    /** The wait before the first attempt. */
+    public Duration first() {
+        return ladder.isEmpty() ? Duration.ZERO : ladder.get(0);
+    }
+
+    private Duration jittered(Duration base) {
+        if (jitter <= 0 || base.isZero()) {
+            return base;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
+        return Duration.ofMillis(Math.round(base.toMillis() * factor));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,41 @@
+package com.auditybridge.callback;
+
+import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.Connections;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At the first start without {@code BRIDGE_SIGNING_SECRET}, generates the default connection's secret
+ * and says once where to read it. The secret itself is never logged.
+ */
+@Singleton
+public class SigningSecretAnnouncer {
+    private static final Logger LOG = LoggerFactory.getLogger(SigningSecretAnnouncer.class);
+    private final Connections connections;
+    private final GeneratedSecrets generated;
+
+    public SigningSecretAnnouncer(Connections connections, GeneratedSecrets generated) {
+        this.connections = connections;
+        this.generated = generated;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        Connection connection = connections.byId(Connection.DEFAULT_ID).orElseThrow();
+        if (connection.signingSecret() != null) {
+            if (!WebhookSignature.isValid(connection.signingSecret())) {
+                LOG.warn("BRIDGE_SIGNING_SECRET is not a whsec_<base64> secret of at least 16 bytes; callbacks cannot be signed");
+            }
+            return;
+        }
+        if (!generated.exists(connection.id())) {
+            generated.ensure(connection.id());
+            LOG.info("SIGNING SECRET GENERATED for connection '{}' (no BRIDGE_SIGNING_SECRET set): read it once with"
+                    + " GET /v1/signing-secret and your API key; it will not be shown again", connection.id());
+        }
+    }
+}
