@@ -37,7 +37,10 @@ public abstract class SimTestBase implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("micronaut.server.port", Integer.toString(FreePort.find()), "test.clock", "mutable");
+        String port = Integer.toString(FreePort.find());
+        // The management endpoints default to their own port 8080 (MANAGEMENT_PORT): keep them on the
+        // test's free port so that parallel builds never fight over 8080.
+        return Map.of("micronaut.server.port", port, "endpoints.all.port", port, "test.clock", "mutable");
     }
 
     @BeforeEach
