@@ -4,12 +4,23 @@ import com.auditybridge.sim.SimTestBase;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.http.MutableHttpRequest;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole service over real HTTP against its embedded simulators, with the clock and the
@@ -21,6 +32,8 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     @Inject
     protected ManualScheduler scheduler;
+    @Inject
+    protected ConnectionOperations<Connection> connections;
 
     @Override
     public Map<String, String> getProperties() {
@@ -34,7 +47,76 @@ public abstract class BridgeTestBase extends SimTestBase {
     }
 
     protected Reply hook(String path, String body) {
-        return call(HttpRequest.POST("/v1/hooks/" + path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(API_KEY));
+        return call(hookRequest(path, body));
+    }
+
+    /** A hook call as a well-behaved caller sends it (JSON, Bearer key), for a test to vary. */
+    protected MutableHttpRequest<String> hookRequest(String path, String body) {
+        return unsignedHookRequest(path, body).bearerAuth(API_KEY);
+    }
+
+    /** A JSON hook call that carries no API key yet. */
+    protected static MutableHttpRequest<String> unsignedHookRequest(String path, String body) {
+        return HttpRequest.POST("/v1/hooks/" + path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    protected Reply hookWithKey(String path, String body, String idempotencyKey) {
+        return call(hookRequest(path, body).header("Idempotency-Key", idempotencyKey));
+    }
+
+    /** How many rows a query counts, read straight from the service's database. */
+    protected long count(String sql, Object... args) {
+        return connections.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    protected long runRows() {
+        return count("select count(*) from run");
+    }
+
+    /** Makes a call that must be refused, and asserts it stored no run. */
+    protected Reply storingNothing(Supplier<Reply> call) {
+        long before = runRows();
+        Reply reply = call.get();
+        assertThat(runRows()).as("runs stored by a refused call: " + reply.body()).isEqualTo(before);
+        return reply;
+    }
+
+    /** Whether the run has a task on the durable queue. */
+    protected boolean queued(String runId) {
+        return count("select count(*) from scheduled_tasks where task_name = 'run' and task_instance = ?", runId) == 1;
+    }
+
+    /** Sets the simulator account's credits (the bridge's own token unless told otherwise). */
+    protected void setCredits(long credits) {
+        Reply account = admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", BRIDGE_TOKEN, "credits", credits)));
+        assertThat(account.status()).as(account.body()).isEqualTo(200);
+    }
+
+    /** Asserts an RFC 9457 answer with the documented members, and answers it for more checks. */
+    protected static Reply assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.object()).containsKeys("type", "title", "status", "detail", "code")
+                .containsEntry("status", status).containsEntry("code", code);
+        return reply;
+    }
+
+    /** The {field, message} pairs of a problem, as "field" keys. */
+    @SuppressWarnings("unchecked")
+    protected static List<String> problemFields(Reply problem) {
+        return ((List<Map<String, Object>>) problem.at("errors")).stream().map(e -> (String) e.get("field")).toList();
     }
 
     protected Reply run(String runId) {
