@@ -67,7 +67,8 @@ final class HookBodies {
     }
 
     static String callbackUrl(BodyRules rules) {
-        return rules.httpUrl("callbackUrl", false);
+        // A refused scheme is the 422 of CallbackTargets, as a private address is (PRODUCT.md §2).
+        return rules.absoluteUrl("callbackUrl", false);
     }
 
     static Map<String, Object> metadata(BodyRules rules) {
