@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRODUCT.md §2 and §4: with the SSRF guard on, a callback URL the bridge may not call is a 422 at intake. */
 @MicronautTest(environments = "sim", transactional = false)
 class CallbackUrlRefusalTest extends BridgeTestBase {
-    private static final String PROJECT = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
 
     @Override
     public Map<String, String> getProperties() {
@@ -41,6 +40,6 @@ class CallbackUrlRefusalTest extends BridgeTestBase {
     }
 
     private static String body(String callbackUrl) {
-        return "{\"projectId\":\"%s\",\"callbackUrl\":\"%s\"}".formatted(PROJECT, callbackUrl);
+        return "{\"projectId\":\"%s\",\"callbackUrl\":\"%s\"}".formatted(PROJECT_ID, callbackUrl);
     }
 }

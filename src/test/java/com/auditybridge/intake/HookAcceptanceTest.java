@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRODUCT.md §2: the 202 of each hook, stored and queued before the answer, and the 401s. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookAcceptanceTest extends BridgeTestBase {
-    private static final String PROJECT = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
 
     @Test
     void aLeadArrivedIsAnsweredWith202AndItsRunIsStoredAndQueued() {
@@ -18,21 +17,21 @@ class HookAcceptanceTest extends BridgeTestBase {
 
     @Test
     void anAnalysisRequestIsAnsweredWith202AndItsRunIsStoredAndQueued() {
-        assertAccepted(hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT)), "project-analysis");
+        assertAccepted(hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)), "project-analysis");
     }
 
     @Test
     void aProjectUpdateIsAnsweredWith202AndItsRunIsStoredAndQueued() {
         assertAccepted(hook("project-update", """
                 {"projectId":"%s","changes":{"description":"Updated after the intake call","currency":"EUR"}}"""
-                .formatted(PROJECT)), "project-update");
+                .formatted(PROJECT_ID)), "project-update");
     }
 
     @Test
     void theCallbackUrlAndMetadataAreKeptExactlyAsGiven() {
         Reply accepted = hook("analysis-requested", """
                 {"projectId":"%s","callbackUrl":"http://127.0.0.1:5678/webhook-waiting/7?signature=a%%2Bb",
-                 "metadata":{"crm":{"id":42}}}""".formatted(PROJECT));
+                 "metadata":{"crm":{"id":42}}}""".formatted(PROJECT_ID));
 
         Reply run = run(accepted.text("runId"));
         assertThat(run.text("input.callbackUrl")).isEqualTo("http://127.0.0.1:5678/webhook-waiting/7?signature=a%2Bb");
@@ -41,7 +40,7 @@ class HookAcceptanceTest extends BridgeTestBase {
 
     @Test
     void theKeyIsAlsoAcceptedInTheXApiKeyHeader() {
-        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT))
+        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))
                 .header("X-Api-Key", API_KEY));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
@@ -50,14 +49,14 @@ class HookAcceptanceTest extends BridgeTestBase {
     @Test
     void aCallWithoutAKeyIsRefusedWith401AndStoresNothing() {
         Reply reply = storingNothing(() -> call(unsignedHookRequest("analysis-requested",
-                "{\"projectId\":\"%s\"}".formatted(PROJECT))));
+                "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))));
 
         assertProblem(reply, 401, "UNAUTHORIZED");
     }
 
     @Test
     void aWrongBearerKeyIsRefusedWith401() {
-        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT)).bearerAuth("nope"));
+        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)).bearerAuth("nope"));
 
         assertProblem(reply, 401, "UNAUTHORIZED");
     }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRODUCT.md §2: every refused body is a problem+json with Audity's codes, and stores no run. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookValidationTest extends BridgeTestBase {
-    private static final String PROJECT = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
 
     @Test
     void aBodyThatIsNotJsonIsA400MalformedJson() {
@@ -24,12 +23,12 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void jsonThatIsNotAnObjectIsA400MalformedJson() {
-        assertProblem(refused("analysis-requested", "[\"" + PROJECT + "\"]"), 400, "MALFORMED_JSON");
+        assertProblem(refused("analysis-requested", "[\"" + PROJECT_ID + "\"]"), 400, "MALFORMED_JSON");
     }
 
     @Test
     void anUnknownFieldIsA400NamingTheField() {
-        invalid("UNKNOWN_FIELD", "analysis-requested", "{\"projectId\":\"%s\",\"priority\":\"high\"}".formatted(PROJECT),
+        invalid("UNKNOWN_FIELD", "analysis-requested", "{\"projectId\":\"%s\",\"priority\":\"high\"}".formatted(PROJECT_ID),
                 "priority");
     }
 
@@ -65,12 +64,12 @@ class HookValidationTest extends BridgeTestBase {
     @Test
     void aCallbackUrlThatIsNotAUrlIsA400InvalidUrl() {
         invalid("INVALID_URL", "analysis-requested",
-                "{\"projectId\":\"%s\",\"callbackUrl\":\"not a url\"}".formatted(PROJECT), "callbackUrl");
+                "{\"projectId\":\"%s\",\"callbackUrl\":\"not a url\"}".formatted(PROJECT_ID), "callbackUrl");
     }
 
     @Test
     void aRelativeCallbackUrlIsA400InvalidUrl() {
-        assertProblem(refused("analysis-requested", "{\"projectId\":\"%s\",\"callbackUrl\":\"/hook\"}".formatted(PROJECT)),
+        assertProblem(refused("analysis-requested", "{\"projectId\":\"%s\",\"callbackUrl\":\"/hook\"}".formatted(PROJECT_ID)),
                 400, "INVALID_URL");
     }
 
@@ -83,7 +82,7 @@ class HookValidationTest extends BridgeTestBase {
     @Test
     void aDescriptionOfExactlyFiveThousandCharactersIsAccepted() {
         Reply reply = hook("project-update", "{\"projectId\":\"%s\",\"changes\":{\"description\":\"%s\"}}"
-                .formatted(PROJECT, "d".repeat(5000)));
+                .formatted(PROJECT_ID, "d".repeat(5000)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
     }
@@ -91,30 +90,30 @@ class HookValidationTest extends BridgeTestBase {
     @Test
     void aDescriptionThatIsNotAStringIsA400InvalidDescriptionType() {
         invalid("INVALID_DESCRIPTION_TYPE", "project-update",
-                "{\"projectId\":\"%s\",\"changes\":{\"description\":5}}".formatted(PROJECT), "changes.description");
+                "{\"projectId\":\"%s\",\"changes\":{\"description\":5}}".formatted(PROJECT_ID), "changes.description");
     }
 
     @Test
     void aProjectUpdateWithoutChangesIsA400EmptyPatch() {
-        assertProblem(refused("project-update", "{\"projectId\":\"%s\"}".formatted(PROJECT)), 400, "EMPTY_PATCH");
+        assertProblem(refused("project-update", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)), 400, "EMPTY_PATCH");
     }
 
     @Test
     void aProjectUpdateWithEmptyChangesIsA400EmptyPatch() {
-        invalid("EMPTY_PATCH", "project-update", "{\"projectId\":\"%s\",\"changes\":{}}".formatted(PROJECT), "changes");
+        invalid("EMPTY_PATCH", "project-update", "{\"projectId\":\"%s\",\"changes\":{}}".formatted(PROJECT_ID), "changes");
     }
 
     @Test
     void aProjectUpdateWithOnlyFieldsAudityDoesNotAllowIsA400EmptyPatch() {
         invalid("EMPTY_PATCH", "project-update", "{\"projectId\":\"%s\",\"changes\":{\"status\":\"archived\"}}"
-                .formatted(PROJECT), "changes", "changes.status");
+                .formatted(PROJECT_ID), "changes", "changes.status");
     }
 
     @Test
     void fieldLimitsAreAudityOwn() {
         Reply reply = refused("project-update", """
                 {"projectId":"%s","changes":{"clientName":"%s","industry":"","companySize":"%s","currency":"US"}}"""
-                .formatted(PROJECT, "c".repeat(201), "s".repeat(51)));
+                .formatted(PROJECT_ID, "c".repeat(201), "s".repeat(51)));
 
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(problemFields(reply)).containsExactlyInAnyOrder("changes.clientName", "changes.industry",
@@ -123,7 +122,7 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void anOverlongIdempotencyKeyIsA400() {
-        Reply reply = storingNothing(() -> hookWithKey("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT),
+        Reply reply = storingNothing(() -> hookWithKey("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID),
                 "k".repeat(256)));
 
         assertProblem(reply, 400, "INVALID_IDEMPOTENCY_KEY");
@@ -146,7 +145,7 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aFormPostIsA415() {
-        Reply reply = storingNothing(() -> call(hookRequest("project-update", "projectId=" + PROJECT)
+        Reply reply = storingNothing(() -> call(hookRequest("project-update", "projectId=" + PROJECT_ID)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
 
         assertProblem(reply, 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -154,12 +153,12 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aWaitOverTwentyFiveSecondsIsA400() {
-        invalid("INVALID_WAIT", "analysis-requested?wait=26", "{\"projectId\":\"%s\"}".formatted(PROJECT), "wait");
+        invalid("INVALID_WAIT", "analysis-requested?wait=26", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID), "wait");
     }
 
     @Test
     void aWaitThatIsNotANumberIsA400() {
-        assertProblem(refused("analysis-requested?wait=soon", "{\"projectId\":\"%s\"}".formatted(PROJECT)), 400, "INVALID_WAIT");
+        assertProblem(refused("analysis-requested?wait=soon", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)), 400, "INVALID_WAIT");
     }
 
     /** A 400 with {@code code} that names exactly {@code fields}, in order. */

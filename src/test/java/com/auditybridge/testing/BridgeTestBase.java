@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class BridgeTestBase extends SimTestBase {
     protected static final String API_KEY = "test-key";
+    /** A well-formed project id, for hooks whose runs the test never drives. */
+    protected static final String PROJECT_ID = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
 
     @Inject
