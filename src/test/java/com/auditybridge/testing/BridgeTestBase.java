@@ -125,6 +125,11 @@ public abstract class BridgeTestBase extends SimTestBase {
         return call(HttpRequest.GET("/v1/runs/" + runId).bearerAuth(API_KEY));
     }
 
+    /** The id of the run the runs API lists first (the newest). */
+    protected String newestRunId() {
+        return call(HttpRequest.GET("/v1/runs?limit=1").bearerAuth(API_KEY)).text("runs.0.runId");
+    }
+
     /** Executes due steps, moving the clock by {@code tick} between rounds, until the run ends. */
     protected Reply driveToEnd(String runId, Duration tick, int maxRounds) {
         for (int round = 0; round < maxRounds; round++) {
