@@ -1,6 +1,8 @@
 package com.auditybridge.run;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -24,7 +26,10 @@ public class RunQueue {
             if (!scheduler.reschedule(RunTask.instance(runId), at)) {
                 scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
             }
-        } catch (RuntimeException executingNow) {
+        } catch (TaskInstanceNotFoundException ended) {
+            // An ended run's task was removed (a retried run): it needs a new one.
+            scheduler.scheduleIfNotExists(RunTask.instance(runId), at);
+        } catch (TaskInstanceCurrentlyExecutingException executingNow) {
             // A step of this run is executing right now; it reschedules itself when it ends.
         }
     }

@@ -78,7 +78,7 @@ class RunsQueryTest extends BridgeTestBase {
         String update = hook("project-update", "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}"
                 .formatted(PROJECT_ID)).text("runId");
         String cancelled = createRuns(1, Duration.ZERO).get(0);
-        call(HttpRequest.POST("/v1/runs/" + cancelled + "/cancel", "").bearerAuth(API_KEY));
+        control(cancelled, "cancel");
 
         assertThat(ids(runs("?flow=project-update"))).contains(update).doesNotContain(cancelled);
         assertThat(ids(runs("?status=cancelled"))).contains(cancelled).doesNotContain(update);

@@ -130,6 +130,11 @@ public abstract class BridgeTestBase extends SimTestBase {
         return call(HttpRequest.GET("/v1/runs?limit=1").bearerAuth(API_KEY)).text("runs.0.runId");
     }
 
+    /** POST /v1/runs/{id}/{action}: cancel or retry. */
+    protected Reply control(String runId, String action) {
+        return call(HttpRequest.POST("/v1/runs/" + runId + "/" + action, "").bearerAuth(API_KEY));
+    }
+
     /** Executes due steps, moving the clock by {@code tick} between rounds, until the run ends. */
     protected Reply driveToEnd(String runId, Duration tick, int maxRounds) {
         for (int round = 0; round < maxRounds; round++) {
