@@ -68,19 +68,32 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     /** How many rows a query counts, read straight from the service's database. */
     protected long count(String sql, Object... args) {
-        return connections.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        return connections.executeRead(status -> withStatement(status.getConnection(), sql, args, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
-        });
+        }));
+    }
+
+    /** Writes straight to the service's database, for states no API call can make. */
+    protected void execute(String sql, Object... args) {
+        connections.executeWrite(status -> withStatement(status.getConnection(), sql, args, PreparedStatement::executeUpdate));
+    }
+
+    private interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T withStatement(Connection connection, String sql, Object[] args, StatementWork<T> work) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return work.apply(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected long runRows() {
