@@ -27,7 +27,9 @@ public final class ProblemHandlers {
     public static class OfProblem implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-            return respond(exception.problem());
+            MutableHttpResponse<Problem> response = respond(exception.problem());
+            exception.headers().forEach(response::header);
+            return response;
         }
     }
 
