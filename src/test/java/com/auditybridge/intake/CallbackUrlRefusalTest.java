@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +15,7 @@ class CallbackUrlRefusalTest extends BridgeTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("bridge.allow-private-callbacks", "false");
-        return properties;
+        return propertiesWith("bridge.allow-private-callbacks", "false");
     }
 
     @ParameterizedTest

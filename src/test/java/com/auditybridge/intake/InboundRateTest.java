@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +15,7 @@ class InboundRateTest extends BridgeTestBase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("bridge.intake.requests-per-minute", "2");
-        return properties;
+        return propertiesWith("bridge.intake.requests-per-minute", "2");
     }
 
     @Test

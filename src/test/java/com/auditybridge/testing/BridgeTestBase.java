@@ -39,6 +39,17 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     @Override
     public Map<String, String> getProperties() {
+        return bridgeProperties();
+    }
+
+    /** This base's properties with one changed, for a test class's own {@link #getProperties}. */
+    protected Map<String, String> propertiesWith(String key, String value) {
+        Map<String, String> properties = bridgeProperties();
+        properties.put(key, value);
+        return properties;
+    }
+
+    private Map<String, String> bridgeProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("test.scheduler", "manual");
         properties.put("bridge.api-keys", API_KEY);
