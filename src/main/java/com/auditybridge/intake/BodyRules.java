@@ -101,15 +101,27 @@ final class BodyRules {
     }
 
     String httpUrl(String field, boolean required) {
+        return url(field, required, Set.of("http", "https"));
+    }
+
+    /**
+     * An absolute URL with a host, of any scheme: whether the scheme may be called is the target
+     * guard's judgement (422), not a matter of syntax (400).
+     */
+    String absoluteUrl(String field, boolean required) {
+        return url(field, required, null);
+    }
+
+    private String url(String field, boolean required, Set<String> schemes) {
         String value = string(field, required, 1, 2048, "INVALID_FIELD");
         if (value == null) {
             return null;
         }
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())
-                    || uri.getHost() == null) {
-                error(field, "INVALID_URL", "must be an absolute http or https URL");
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase()))) {
+                error(field, "INVALID_URL", schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
             }
         } catch (Exception e) {
             error(field, "INVALID_URL", "is not a valid URL");

@@ -21,7 +21,7 @@ final class HookBodies {
         String leadId = rules.string("leadId", true, 1, 200, "INVALID_FIELD");
         Map<String, Object> project = rules.object("project");
         ProjectPatch patch = project == null ? null
-                : ProjectFieldRules.check(rules.nested("project", project), project, "project", false);
+                : ProjectFieldRules.check(rules.nested("project", project), project);
         String analysis = rules.oneOf("analysis", Set.of("async", "none"));
         return finish(rules, new RunInput(leadId, null, patch, null, analysis, null, null,
                 callbackUrl(rules), metadata(rules), notify(rules)));
@@ -40,9 +40,13 @@ final class HookBodies {
         Map<String, Object> changes = rules.object("changes");
         ProjectPatch patch = null;
         if (changes == null && body.get("changes") == null) {
-            rules.error("changes", "EMPTY_PATCH", "is required: at least one field to change");
+            rules.error("changes", "EMPTY_PATCH", "is required: " + ProjectFieldRules.emptyPatchMessage());
         } else if (changes != null) {
-            patch = ProjectFieldRules.check(rules.nested("changes", changes), changes, "changes", true);
+            if (ProjectFieldRules.noneOf(changes)) {
+                // Reported on "changes" itself and before its unknown fields, as Audity answers such a body.
+                rules.error("changes", "EMPTY_PATCH", ProjectFieldRules.emptyPatchMessage());
+            }
+            patch = ProjectFieldRules.check(rules.nested("changes", changes), changes);
         }
         return finish(rules, new RunInput(null, projectId, null, patch, null, null, null,
                 callbackUrl(rules), metadata(rules), notify(rules)));
@@ -81,7 +85,8 @@ final class HookBodies {
     }
 
     static String callbackUrl(BodyRules rules) {
-        return rules.httpUrl("callbackUrl", false);
+        // A refused scheme is the 422 of CallbackTargets, as a private address is (PRODUCT.md §2).
+        return rules.absoluteUrl("callbackUrl", false);
     }
 
     static Map<String, Object> metadata(BodyRules rules) {

@@ -41,10 +41,12 @@ public class HookIntake {
     private final RunWaiter waiter;
     private final RunViews views;
     private final IntakeSettings settings;
+    private final InboundRate rate;
 
     public HookIntake(ApiKeyAuth auth, JsonMapper json, CallbackTargets targets, RunIntake runs, RunWaiter waiter,
-                      RunViews views, IntakeSettings settings) {
+                      RunViews views, IntakeSettings settings, InboundRate rate) {
         this.auth = auth;
+        this.rate = rate;
         this.json = json;
         this.targets = targets;
         this.runs = runs;
@@ -56,6 +58,7 @@ public class HookIntake {
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, String body, String wait, Flow flow,
                                                      Function<Map<String, Object>, RunInput> parse) {
         Connection connection = auth.require(request);
+        rate.admit(connection.id());
         Duration waitFor = waitParameter(wait);
         requireJson(request);
         RunInput input = parse.apply(parseObject(body));

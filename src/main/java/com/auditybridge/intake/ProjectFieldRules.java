@@ -15,12 +15,17 @@ final class ProjectFieldRules {
     private ProjectFieldRules() {
     }
 
-    static ProjectPatch check(BodyRules rules, Map<String, Object> fields, String field, boolean requireOne) {
+    /** Audity's EMPTY_PATCH: none of the allowed fields is present (unknown ones do not count). */
+    static boolean noneOf(Map<String, Object> fields) {
+        return fields.keySet().stream().noneMatch(FIELDS::contains);
+    }
+
+    static String emptyPatchMessage() {
+        return "at least one of " + FIELDS.stream().sorted().toList() + " must be provided";
+    }
+
+    static ProjectPatch check(BodyRules rules, Map<String, Object> fields) {
         rules.allowOnly(FIELDS);
-        if (requireOne && fields.keySet().stream().noneMatch(FIELDS::contains)) {
-            rules.error(field, "EMPTY_PATCH", "at least one of " + FIELDS.stream().sorted().toList() + " must be provided");
-            return null;
-        }
         Object description = fields.get("description");
         if (description != null && !(description instanceof String)) {
             rules.error("description", "INVALID_DESCRIPTION_TYPE", "description must be a string");
@@ -35,7 +40,7 @@ final class ProjectFieldRules {
 
     private static String currency(BodyRules rules, Map<String, Object> fields) {
         String currency = rules.string("currency", false, 3, 3, "INVALID_FIELD");
-        if (currency != null && !currency.matches("[A-Za-z]{3}")) {
+        if (currency != null && currency.length() == 3 && !currency.matches("[A-Za-z]{3}")) {
             rules.error("currency", "INVALID_FIELD", "must be an ISO 4217 code such as USD");
         }
         return currency;

@@ -1,18 +1,30 @@
 package com.auditybridge.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /** Thrown anywhere a request must end in a problem answer; nothing it interrupts is committed. */
 public class ProblemException extends RuntimeException {
     private final transient Problem problem;
+    private final transient Map<String, String> headers;
 
     public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    /** @param headers sent with the answer, such as {@code Retry-After} with a 429 */
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.code() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException unauthorized() {

@@ -1,11 +1,13 @@
 package com.auditybridge.problem;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -25,13 +27,17 @@ public final class ProblemHandlers {
     public static class OfProblem implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-            return respond(exception.problem());
+            MutableHttpResponse<Problem> response = respond(exception.problem());
+            exception.headers().forEach(response::header);
+            return response;
         }
     }
 
+    /** Replaces Micronaut's own handler: two handlers of one exception are ambiguous and answer 500. */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     @Requires(classes = ContentLengthExceededException.class)
+    @Replaces(ContentLengthExceededHandler.class)
     public static class OfBodyTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ContentLengthExceededException exception) {

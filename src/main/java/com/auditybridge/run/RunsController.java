@@ -48,15 +48,12 @@ public class RunsController {
 
     @Get
     RunPage list(HttpRequest<?> request, @QueryValue @Nullable String flow, @QueryValue @Nullable String status,
-                 @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+                 @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
         Connection connection = auth.require(request);
         Flow flowFilter = flow == null ? null : Flow.fromWire(flow).orElseThrow(() -> badQuery("flow", "is not a known flow"));
         RunStatus statusFilter = status == null ? null
                 : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw badQuery("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        int size = pageSize(limit);
         RunCursor after = cursor == null ? null : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
         List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, size, after);
         String next = runs.size() == size ? new RunCursor(runs.get(size - 1).createdAt(), runs.get(size - 1).id()).encode() : null;
@@ -82,6 +79,22 @@ public class RunsController {
         }
         queue.wake(id, clock.instant());
         return views.full(owned(connection, id));
+    }
+
+    /** Parsed here rather than bound as an Integer, so that "?limit=ten" is a problem like the others. */
+    private static int pageSize(String limit) {
+        if (limit == null) {
+            return 20;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= MAX_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the problem below
+        }
+        throw badQuery("limit", "must be a whole number from 1 to " + MAX_PAGE);
     }
 
     private Run owned(Connection connection, String id) {

@@ -32,21 +32,6 @@ public final class BridgeRows {
         }
     }
 
-    /** The first column of the first row of {@code sql}, as a number. */
-    public long count(String sql, Object... args) {
-        return jdbc.execute(connection -> {
-            try (var ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
     /** The event rows of a run, oldest first: {@code type} and {@code payload}. */
     public List<Map<String, Object>> events(String runId) {
         return rows("select type, payload from event where run_id = ? order by created_at, type", runId);

@@ -1,0 +1,47 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.problem.Problem;
+import com.auditybridge.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each connection's own inbound rate (PRODUCT.md §2, 429): at most {@code requestsPerMinute} hook
+ * calls in any sliding minute, counted per replica. A refused call counts for nothing.
+ */
+@Singleton
+public class InboundRate {
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private final Map<String, Deque<Instant>> calls = new ConcurrentHashMap<>();
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    public InboundRate(IntakeSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void admit(String connectionId) {
+        Instant now = clock.instant();
+        Deque<Instant> window = calls.computeIfAbsent(connectionId, id -> new ArrayDeque<>());
+        synchronized (window) {
+            while (!window.isEmpty() && !window.peekFirst().plus(WINDOW).isAfter(now)) {
+                window.pollFirst();
+            }
+            if (window.size() >= settings.requestsPerMinute()) {
+                long wait = Math.max(1, Duration.between(now, window.peekFirst().plus(WINDOW)).toSeconds());
+                throw new ProblemException(Problem.of(429, "RATE_LIMITED", "Too many requests",
+                        "This connection sends more than " + settings.requestsPerMinute() + " hook calls a minute;"
+                                + " retry after " + wait + " s."), Map.of("Retry-After", Long.toString(wait)));
+            }
+            window.addLast(now);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.auditybridge.intake;
+
+import com.auditybridge.testing.BridgeTestBase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** PRODUCT.md §2: {@code ?wait=N} holds the answer until the run ends, or answers the usual 202. */
+@MicronautTest(environments = "sim", transactional = false)
+class HookWaitTest extends BridgeTestBase {
+
+    @Test
+    void aRunThatEndsWhileTheCallerWaitsIsAnswered200WithTheFinalRun() throws Exception {
+        String lead = unconvertedLead(0);
+        long before = runRows();
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
+                hook("lead-arrived?wait=20", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > before);
+
+        Reply ended = driveToEnd(newestRunId(), Duration.ofSeconds(5), 50);
+        Reply answer = waiting.get(15, TimeUnit.SECONDS);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.object()).containsEntry("runId", ended.text("runId")).containsEntry("status", "completed")
+                .containsEntry("flow", "lead-to-audit").containsKeys("result", "timeline", "finishedAt");
+        assertThat(conversionsOf(lead)).isEqualTo(1);
+    }
+
+    @Test
+    void aRunThatDoesNotEndInTimeIsAnsweredTheUsual202() {
+        Reply reply = hook("analysis-requested?wait=1", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.object()).containsEntry("status", "queued");
+        assertThat(reply.header("Location")).isEqualTo("/v1/runs/" + reply.text("runId"));
+    }
+
+    @Test
+    void aWaitOfZeroAnswersAtOnce() {
+        Reply reply = hook("analysis-requested?wait=0", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID));
+
+        assertThat(reply.status()).isEqualTo(202);
+    }
+
+    @Test
+    void aDuplicateOfAnEndedRunIsAnsweredAtOnceEvenWhenTheCallerWouldWait() {
+        String lead = unconvertedLead(1);
+        Reply first = hook("lead-arrived", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead));
+        driveToEnd(first.text("runId"), Duration.ofSeconds(5), 50);
+
+        Reply again = hook("lead-arrived?wait=25", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.object()).containsEntry("runId", first.text("runId")).containsEntry("status", "completed");
+    }
+}
