@@ -7,7 +7,6 @@ import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunError;
 import com.auditybridge.run.RunStatus;
-import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
@@ -15,17 +14,11 @@ import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
 
 /** Poll the analysis job, less often as it ages, until it completes or fails. */
-public final class PollJobStep implements Step {
+public final class PollJobStep extends PacedStep {
     public static final String NAME = "poll";
-    private final FlowSettings settings;
 
     public PollJobStep(FlowSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

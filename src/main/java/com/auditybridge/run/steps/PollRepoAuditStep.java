@@ -7,7 +7,6 @@ import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunError;
 import com.auditybridge.run.RunStatus;
-import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
@@ -17,17 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Poll the audit through its stages; each stage change is one timeline row, the finished audit the result. */
-public final class PollRepoAuditStep implements Step {
+public final class PollRepoAuditStep extends PacedStep {
     public static final String NAME = "poll-audit";
-    private final FlowSettings settings;
 
     public PollRepoAuditStep(FlowSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

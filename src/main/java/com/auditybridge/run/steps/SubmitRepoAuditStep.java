@@ -4,7 +4,6 @@ import com.auditybridge.repoaudit.AuditSubmission;
 import com.auditybridge.run.Decisions;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
-import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
@@ -14,17 +13,11 @@ import com.auditybridge.upstream.Outcome;
  * global 3-in-flight cap (503 Retry-After) is a wait the runner honours, not a failure; the daily
  * quota (429) fails the run with QUOTA_EXCEEDED and the upstream's words.
  */
-public final class SubmitRepoAuditStep implements Step {
+public final class SubmitRepoAuditStep extends PacedStep {
     public static final String NAME = "submit";
-    private final FlowSettings settings;
 
     public SubmitRepoAuditStep(FlowSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

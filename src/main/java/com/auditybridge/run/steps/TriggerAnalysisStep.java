@@ -4,24 +4,17 @@ import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.run.Decisions;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
-import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamErrorKind;
 
 /** Start the async audit analysis; a project without its analyses sends the run to wait for them. */
-public final class TriggerAnalysisStep implements Step {
+public final class TriggerAnalysisStep extends PacedStep {
     public static final String NAME = "trigger";
-    private final FlowSettings settings;
 
     public TriggerAnalysisStep(FlowSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

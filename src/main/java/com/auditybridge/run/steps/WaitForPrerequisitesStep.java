@@ -7,7 +7,6 @@ import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunError;
 import com.auditybridge.run.RunStatus;
-import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
@@ -15,17 +14,11 @@ import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
 
 /** Re-read the project on a growing interval until both analyses exist, then trigger; give up at the deadline. */
-public final class WaitForPrerequisitesStep implements Step {
+public final class WaitForPrerequisitesStep extends PacedStep {
     public static final String NAME = "wait-prereqs";
-    private final FlowSettings settings;
 
     public WaitForPrerequisitesStep(FlowSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override
