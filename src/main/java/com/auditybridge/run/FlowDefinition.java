@@ -12,8 +12,13 @@ public interface FlowDefinition {
 
     Step step(Run run);
 
-    /** The step after {@code step}, or empty when the flow is complete. */
-    Optional<String> after(String step, Run run, RunInput input);
+    /**
+     * The step after {@code step} when it succeeded, or empty when the flow is then complete. Flows
+     * whose steps hand over among themselves (trigger → poll) need not say anything here.
+     */
+    default Optional<String> after(String step, Run run, RunInput input) {
+        return Optional.empty();
+    }
 
     /** What a completed run reports as its result and in its final event. */
     Map<String, Object> result(Run run);

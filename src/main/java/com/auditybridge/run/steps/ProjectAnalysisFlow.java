@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** trigger → wait for prerequisites on 422 → poll. */
 @Singleton
@@ -34,11 +33,6 @@ public class ProjectAnalysisFlow implements FlowDefinition {
     @Override
     public Step step(Run run) {
         return analysis.step(run.step());
-    }
-
-    @Override
-    public Optional<String> after(String step, Run run, RunInput input) {
-        return Optional.empty();
     }
 
     @Override

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** One PATCH, validated at intake with Audity's own rules; the result carries the updated project. */
 @Singleton
@@ -29,11 +28,6 @@ public class ProjectUpdateFlow implements FlowDefinition {
     @Override
     public Step step(Run run) {
         return patch;
-    }
-
-    @Override
-    public Optional<String> after(String step, Run run, RunInput input) {
-        return Optional.empty();
     }
 
     @Override

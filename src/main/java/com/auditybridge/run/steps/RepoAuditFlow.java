@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** submit (200 deduped is success) → poll the stages → the markdown critique and its neighbors. */
 @Singleton
@@ -36,11 +35,6 @@ public class RepoAuditFlow implements FlowDefinition {
     @Override
     public Step step(Run run) {
         return SubmitRepoAuditStep.NAME.equals(run.step()) ? submit : poll;
-    }
-
-    @Override
-    public Optional<String> after(String step, Run run, RunInput input) {
-        return Optional.empty();
     }
 
     @Override
