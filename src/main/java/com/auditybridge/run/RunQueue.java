@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -8,13 +9,25 @@ import java.time.Instant;
 @Singleton
 public class RunQueue {
     private final DurableTasks tasks;
+    private final RunStore store;
 
-    public RunQueue(DurableTasks tasks) {
+    public RunQueue(DurableTasks tasks, RunStore store) {
         this.tasks = tasks;
+        this.store = store;
     }
 
     public void enqueue(String runId, Instant at) {
         tasks.scheduleIfAbsent(RunTask.instance(runId), at);
+    }
+
+    /** Reopens a failed run on its failed step and queues it, both or neither. */
+    @Transactional
+    public boolean retry(String connectionId, String runId, Instant now) {
+        if (!store.reopen(connectionId, runId, now)) {
+            return false;
+        }
+        wake(runId, now);
+        return true;
     }
 
     /** Execute the run's next step now (or at {@code at}) instead of when it planned to. */

@@ -74,10 +74,9 @@ public class RunsController {
     RunView retry(HttpRequest<?> request, @PathVariable String id) {
         Connection connection = auth.require(request);
         Run run = owned(connection, id);
-        if (!store.reopen(connection.id(), id, clock.instant())) {
+        if (!queue.retry(connection.id(), id, clock.instant())) {
             throw ProblemException.conflict("RUN_NOT_FAILED", "Only a failed run can be retried; this one is " + run.status().wireName() + ".");
         }
-        queue.wake(id, clock.instant());
         return views.full(owned(connection, id));
     }
 
