@@ -19,6 +19,10 @@ import java.util.Optional;
 @Factory
 public class RunTask {
     public static final String NAME = "run";
+    /** A step that threw this many times in a row (a bug, a corrupt row) fails its run for a human. */
+    static final int MAX_CONSECUTIVE_FAILURES = 10;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     public static TaskInstance<Void> instance(String runId) {
         return new TaskInstance<>(NAME, runId);
@@ -27,7 +31,7 @@ public class RunTask {
     @Singleton
     CustomTask<Void> runTask(StepRunner runner) {
         return Tasks.custom(NAME, Void.class)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .onFailure(failStuckRuns(runner))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     Optional<Instant> next = runner.drive(instance.getId());
@@ -39,5 +43,19 @@ public class RunTask {
                         }
                     };
                 });
+    }
+
+    /** Backs off while a step keeps throwing (the database may be down), then fails the run clearly. */
+    private static FailureHandler<Void> failStuckRuns(StepRunner runner) {
+        return (complete, operations) -> {
+            int failures = complete.getExecution().consecutiveFailures + 1;
+            if (failures >= MAX_CONSECUTIVE_FAILURES) {
+                runner.failStuck(complete.getExecution().taskInstance.getId(), failures, complete.getCause().orElse(null));
+                operations.remove();
+                return;
+            }
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16));
+            operations.reschedule(complete, complete.getTimeDone().plusMillis(backoff));
+        };
     }
 }

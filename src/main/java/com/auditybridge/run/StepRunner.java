@@ -74,6 +74,28 @@ public class StepRunner {
         }
     }
 
+    /** Fails a run whose step kept throwing; the cause's type and first words go to the run for a human. */
+    public void failStuck(String runId, int failures, Throwable cause) {
+        store.find(runId).filter(run -> !run.status().terminal()).ifPresent(run -> {
+            String why = cause == null ? "unknown" : cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+            LOG.error("run {} failed: step {} threw {} times in a row ({})", run.id(), run.step(), failures, why);
+            Transition stuck = Transition.fail(run.step(), new RunError("INTERNAL_ERROR",
+                    "step " + run.step() + " failed " + failures + " times in a row: " + why, null));
+            FlowDefinition flow = flows.get(run.flow());
+            RunInput input = safeInput(run);
+            transitions.apply(run, run.step(), stuck, flow, input, connections.byId(run.connectionId()).orElse(null));
+        });
+    }
+
+    private RunInput safeInput(Run run) {
+        try {
+            return codec.read(run.input());
+        } catch (RuntimeException unreadable) {
+            return new RunInput(run.leadId(), run.projectId(), null, null, null, null, null, run.callbackUrl(), null, null);
+        }
+    }
+
     private Transition execute(Run run) {
         FlowDefinition flow = flows.get(run.flow());
         RunInput input = codec.read(run.input());
