@@ -47,6 +47,11 @@ public final class Decisions {
                 .orElseGet(() -> fail(run, error));
     }
 
+    /** The backoff after the attempts already spent, or empty when they are all spent; spends none. */
+    public java.util.Optional<Duration> retryDelay(Run run, UpstreamError error) {
+        return retryPolicy.nextDelay(run.attempts(), error);
+    }
+
     /** Hold the step without spending an attempt: the upstream or the bridge asked to wait. */
     public Transition hold(Run run, Duration wait, String why) {
         return Transition.again(run.status() == RunStatus.WAITING ? RunStatus.WAITING : RunStatus.RUNNING,

@@ -3,7 +3,9 @@ package com.auditybridge.run.steps;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.run.Decisions;
 import com.auditybridge.run.Run;
+import com.auditybridge.run.Pacing;
 import com.auditybridge.run.RunError;
+import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
@@ -11,6 +13,7 @@ import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +26,8 @@ import java.util.Map;
 public final class ReconcileConversionStep implements Step {
     /** Where the lead's company is kept for the recovery: the project a conversion creates is named after it. */
     static final String CONVERTED_LEAD = "convertedLead";
+    /** How long a flaky upstream may keep the lead unreadable before a human is asked. */
+    private static final Duration READ_FOR_AT_MOST = Duration.ofHours(1);
 
     @Override
     public String name() {
@@ -49,22 +54,25 @@ public final class ReconcileConversionStep implements Step {
                 return Transition.advance(RecoverProjectStep.NAME, decisions.now(), "lead-converted",
                         "the lead is converted: looking for the project it became").remember(CONVERTED_LEAD, converted);
             }
-            // Audity answered the lost call already (a 5xx or reset) and the lead is unconverted: nothing was charged.
+            // Audity answered the lost call already (a 5xx or reset) and the lead is unconverted: nothing was
+            // charged, so convert may go again. Each unanswered convert spent an attempt; when they are all
+            // spent a human decides.
             UpstreamError notConverted = UpstreamError.of(UpstreamErrorKind.SERVER_ERROR, 0, null,
                     "the lead is not converted after an unanswered convert call");
-            return orUnconfirmed(run, decisions.retryOrFail(run, notConverted).conversionRefused(),
-                    notConverted.message() + "; check it in Audity before converting by hand");
+            return decisions.retryDelay(run, notConverted)
+                    .map(delay -> Transition.again(RunStatus.RUNNING, run.step(), decisions.now().plus(delay), "not-converted",
+                            notConverted.message() + "; converting again in " + delay.toSeconds() + "s").conversionRefused())
+                    .orElseGet(() -> unconfirmed(run, notConverted.message() + " " + run.attempts()
+                            + " times; check it in Audity before converting by hand"));
         }
         UpstreamError error = outcome.error();
-        if (error.isTransient()) {
-            return orUnconfirmed(run, decisions.retryOrFail(run, error), "could not read the lead: " + error.message());
+        Duration reading = Duration.between(run.stepStartedAt(), decisions.now());
+        if (error.isTransient() && reading.compareTo(READ_FOR_AT_MOST) < 0) {
+            // Reads are free and safe: they wait out a flaky upstream without spending the convert budget.
+            return decisions.hold(run, Pacing.byAge(reading, Duration.ofSeconds(5), Duration.ofMinutes(5)),
+                    "could not read the lead: " + error.kind());
         }
         return unconfirmed(run, "could not read the lead: " + error.kind() + " " + error.message());
-    }
-
-    /** The retry, or CONVERSION_UNCONFIRMED once the attempts are spent. */
-    static Transition orUnconfirmed(Run run, Transition retry, String why) {
-        return retry.error() == null ? retry : unconfirmed(run, why);
     }
 
     static Transition unconfirmed(Run run, String why) {
