@@ -19,7 +19,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 7: whatever a hook body holds, the validation layer answers a run input or a 400 naming fields, nothing else. */
-class HookBodyProperties {
+class HookBodyPropertyTest {
     private static final Map<String, Function<Map<String, Object>, RunInput>> HOOKS = Map.of(
             "lead-arrived", HookBodies::leadArrived, "analysis-requested", HookBodies::analysisRequested,
             "project-update", HookBodies::projectUpdate, "repo-audit-requested", HookBodies::repoAuditRequested);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7: mutated hook bodies over real HTTP. The answer is 202 or 200, or a 4xx problem that stored nothing;
  * never a 5xx. jqwik and @MicronautTest do not mix, so this starts the bridge itself, once.
  */
-class HookFuzzOverHttpProperties {
+class HookFuzzOverHttpTest {
     private static final List<String> TABLES = List.of("run", "idempotency_key", "event", "delivery", "scheduled_tasks");
     private static final ObjectMapper WRITER = new ObjectMapper();
     private static final String DATABASE = "jdbc:h2:mem:HookFuzz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
