@@ -41,6 +41,10 @@ public class CallbackTargets {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry credentials");
         }
+        if (ambiguousNumeric(uri.getHost())) {
+            // 0177.0.0.1 is 127.0.0.1 to some resolvers and 177.0.0.1 to Java's: never guess which one is called.
+            return Optional.of("must write an IPv4 address as four decimal numbers (a.b.c.d)");
+        }
         if (allowPrivate) {
             return Optional.empty();
         }
@@ -55,6 +59,14 @@ public class CallbackTargets {
     /** The first address of a DNS answer that no callback may reach, if any. */
     static Optional<InetAddress> privateAmong(java.util.List<InetAddress> answer) {
         return answer.stream().filter(PrivateAddresses::isPrivate).findFirst();
+    }
+
+    /** A host of numbers only (2130706433, 0x7f.1, 0177.0.0.1, 127.1) that is not a plain dotted quad. */
+    static boolean ambiguousNumeric(String host) {
+        String[] labels = host.split("\\.", -1);
+        boolean numeric = java.util.Arrays.stream(labels).allMatch(l -> l.matches("[0-9]+|0[xX][0-9a-fA-F]*"));
+        return numeric && !(labels.length == 4
+                && java.util.Arrays.stream(labels).allMatch(l -> l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255));
     }
 
     public boolean allowsPrivate() {

@@ -29,15 +29,35 @@ public final class PrivateAddresses {
             if ((first & 0xfe) == 0xfc) {                     // unique local fc00::/7
                 return true;
             }
-            if (isMappedOrCompatibleV4(b)) {
-                try {
-                    return isPrivate(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (java.net.UnknownHostException e) {
-                    return true;
-                }
+            if (isMappedOrCompatibleV4(b) || isNat64(b)) {
+                return isPrivateV4(java.util.Arrays.copyOfRange(b, 12, 16));
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) {            // 6to4 2002:a.b.c.d::/48
+                return isPrivateV4(java.util.Arrays.copyOfRange(b, 2, 6));
             }
         }
         return false;
+    }
+
+    private static boolean isPrivateV4(byte[] v4) {
+        try {
+            return isPrivate(InetAddress.getByAddress(v4));
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The well-known NAT64 prefix 64:ff9b::/96 reaches the IPv4 address in its last four bytes. */
+    private static boolean isNat64(byte[] b) {
+        if (b[0] != 0 || b[1] != 0x64 || b[2] != (byte) 0xff || b[3] != (byte) 0x9b) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ::ffff:a.b.c.d and the deprecated ::a.b.c.d both carry an IPv4 address that must be judged as one. */

@@ -2,12 +2,15 @@ package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
 import com.auditybridge.intake.ApiKeyAuth;
+import com.auditybridge.intake.BodyRules;
+import com.auditybridge.intake.JsonBodies;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -16,10 +19,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Zapier REST hooks (PRODUCT.md §4): subscribe a target to event types; another connection's is a 404. */
@@ -32,16 +37,15 @@ public class SubscriptionsController {
     private final Subscriptions subscriptions;
     private final CallbackTargets targets;
     private final Clock clock;
+    private final JsonMapper json;
 
-    public SubscriptionsController(ApiKeyAuth auth, Subscriptions subscriptions, CallbackTargets targets, Clock clock) {
+    public SubscriptionsController(ApiKeyAuth auth, Subscriptions subscriptions, CallbackTargets targets, Clock clock,
+                                   JsonMapper json) {
+        this.json = json;
         this.auth = auth;
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.clock = clock;
-    }
-
-    @Serdeable
-    public record SubscribeRequest(@Nullable String targetUrl, @Nullable List<String> events) {
     }
 
     @Serdeable
@@ -52,20 +56,28 @@ public class SubscriptionsController {
     public record SubscriptionList(List<Subscription> subscriptions) {
     }
 
-    @Post
-    HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body SubscribeRequest body) {
+    @Post(consumes = MediaType.ALL)
+    HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body @Nullable String body) {
         Connection connection = auth.require(request);
-        if (body.targetUrl() == null || body.targetUrl().isBlank()) {
-            throw invalid("targetUrl", "is required");
+        JsonBodies.requireJson(request);
+        Map<String, Object> fields = JsonBodies.parseObject(json, body);
+        BodyRules rules = BodyRules.of(fields).allowOnly(Set.of("targetUrl", "events"));
+        String targetUrl = fields.get("targetUrl") instanceof String url && !url.isBlank() ? rules.absoluteUrl("targetUrl", true) : null;
+        if (targetUrl == null) {
+            rules.error("targetUrl", "INVALID_SUBSCRIPTION", "is required, as a URL string");
         }
-        if (body.events() == null || body.events().isEmpty() || !EVENT_TYPES.containsAll(body.events())) {
-            throw invalid("events", "must list event types among " + EVENT_TYPES.stream().sorted().toList());
+        List<String> events = fields.get("events") instanceof List<?> list && !list.isEmpty()
+                && list.stream().allMatch(e -> e instanceof String type && EVENT_TYPES.contains(type)) ? list.stream().map(String.class::cast).distinct().toList() : null;
+        if (events == null) {
+            rules.error("events", "INVALID_SUBSCRIPTION", "must list event types among " + EVENT_TYPES.stream().sorted().toList());
         }
-        targets.refusal(body.targetUrl()).ifPresent(why -> {
+        if (rules.hasErrors()) {
+            throw ProblemException.invalid(rules.firstCode(), rules.errors());
+        }
+        targets.refusal(targetUrl).ifPresent(why -> {
             throw new ProblemException(Problem.of(422, "TARGET_URL_REFUSED", "Target URL refused", "targetUrl " + why + "."));
         });
-        Subscriptions.Created created = subscriptions.create(connection.id(), body.targetUrl(),
-                body.events().stream().distinct().toList(), clock.instant());
+        Subscriptions.Created created = subscriptions.create(connection.id(), targetUrl, events, clock.instant());
         return HttpResponse.<Subscribed>status(HttpStatus.CREATED).body(new Subscribed(created.id(), created.secret()))
                 .header("Location", "/v1/subscriptions/" + created.id());
     }
@@ -83,7 +95,4 @@ public class SubscriptionsController {
         return HttpResponse.noContent();
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalid("INVALID_SUBSCRIPTION", List.of(new Problem.FieldError(field, message)));
-    }
 }

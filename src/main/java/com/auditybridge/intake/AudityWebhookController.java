@@ -14,7 +14,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -44,15 +43,8 @@ public class AudityWebhookController {
         if (delivery == null || delivery.isBlank() || delivery.length() > 200) {
             throw invalid("X-Audity-Delivery", "MISSING_DELIVERY_ID", "is required (1 to 200 characters)");
         }
-        Map<String, Object> payload;
-        try {
-            payload = body == null ? null : json.readValue(body, Map.class);
-        } catch (IOException | RuntimeException e) {
-            payload = null;
-        }
-        if (payload == null) {
-            throw new ProblemException(Problem.of(400, "MALFORMED_JSON", "Malformed JSON", "The body must be a JSON object."));
-        }
+        JsonBodies.requireJson(request);
+        Map<String, Object> payload = JsonBodies.parseObject(json, body);
         if (!"1".equals(String.valueOf(payload.get("version")))) {
             throw invalid("version", "UNSUPPORTED_VERSION", "must be \"1\"; this bridge reads version 1 of Audity's webhooks");
         }

@@ -12,7 +12,7 @@ import java.util.Set;
  * Checks over a parsed JSON object, collecting every error with its field path instead of stopping
  * at the first, so a caller can fix a body in one go. The first error's code names the problem.
  */
-final class BodyRules {
+public final class BodyRules {
     private final Map<String, Object> body;
     private final String prefix;
     private final List<FieldError> errors;
@@ -25,7 +25,7 @@ final class BodyRules {
         this.codes = codes;
     }
 
-    static BodyRules of(Map<String, Object> body) {
+    public static BodyRules of(Map<String, Object> body) {
         return new BodyRules(body, "", new ArrayList<>(), new ArrayList<>());
     }
 
@@ -33,7 +33,7 @@ final class BodyRules {
         return new BodyRules(child, path(field) + ".", errors, codes);
     }
 
-    BodyRules allowOnly(Set<String> fields) {
+    public BodyRules allowOnly(Set<String> fields) {
         body.keySet().stream().filter(k -> !fields.contains(k)).sorted()
                 .forEach(k -> error(k, "UNKNOWN_FIELD", "is not a known field"));
         return this;
@@ -108,7 +108,7 @@ final class BodyRules {
      * An absolute URL with a host, of any scheme: whether the scheme may be called is the target
      * guard's judgement (422), not a matter of syntax (400).
      */
-    String absoluteUrl(String field, boolean required) {
+    public String absoluteUrl(String field, boolean required) {
         return url(field, required, null);
     }
 
@@ -119,7 +119,7 @@ final class BodyRules {
         }
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null
+            if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() > 65535
                     || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase()))) {
                 error(field, "INVALID_URL", schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
             }
@@ -129,20 +129,20 @@ final class BodyRules {
         return value;
     }
 
-    void error(String field, String code, String message) {
+    public void error(String field, String code, String message) {
         errors.add(new FieldError(path(field), message));
         codes.add(code);
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return List.copyOf(errors);
     }
 
-    String firstCode() {
+    public String firstCode() {
         return codes.isEmpty() ? "VALIDATION_FAILED" : codes.get(0);
     }
 

@@ -12,11 +12,9 @@ import com.auditybridge.run.RunWaiter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,8 +58,8 @@ public class HookIntake {
         Connection connection = auth.require(request);
         rate.admit(connection.id());
         Duration waitFor = waitParameter(wait);
-        requireJson(request);
-        RunInput input = parse.apply(parseObject(body));
+        JsonBodies.requireJson(request);
+        RunInput input = parse.apply(JsonBodies.parseObject(json, body));
         if (input.callbackUrl() != null) {
             targets.refusal(input.callbackUrl()).ifPresent(why -> {
                 throw new ProblemException(Problem.of(422, "CALLBACK_URL_REFUSED", "Callback URL refused",
@@ -69,9 +67,9 @@ public class HookIntake {
             });
         }
         String key = request.getHeaders().get("Idempotency-Key");
-        if (key != null && (key.isBlank() || key.length() > 255)) {
-            throw ProblemException.invalid("INVALID_IDEMPOTENCY_KEY",
-                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 255 characters")));
+        if (key != null && (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+            throw ProblemException.invalid("INVALID_IDEMPOTENCY_KEY", List.of(new Problem.FieldError("Idempotency-Key",
+                    "must be 1 to 255 printable ASCII characters")));
         }
         RunIntake.Accepted accepted = accept(connection, flow, input, key, flow.wireName() + "\n" + body);
         if (waitFor.isZero() || accepted.run().status().terminal()) {
@@ -122,35 +120,6 @@ public class HookIntake {
         }
         throw ProblemException.invalid("INVALID_WAIT", List.of(new Problem.FieldError("wait",
                 "must be a whole number of seconds from 0 to " + settings.maxWait().toSeconds())));
-    }
-
-    private static void requireJson(HttpRequest<?> request) {
-        MediaType type = request.getContentType().orElse(null);
-        if (type == null || !(type.getName().equals(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
-            throw new ProblemException(Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
-                    "Send the body as application/json."));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw malformed("The body is empty; a JSON object is expected.");
-        }
-        Object parsed;
-        try {
-            parsed = json.readValue(body.getBytes(StandardCharsets.UTF_8), Object.class);
-        } catch (IOException | RuntimeException e) {
-            throw malformed("The body is not valid JSON.");
-        }
-        if (!(parsed instanceof Map)) {
-            throw malformed("The body must be a JSON object.");
-        }
-        return (Map<String, Object>) parsed;
-    }
-
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "MALFORMED_JSON", "Malformed JSON", detail));
     }
 
     private static String sha256(String text) {

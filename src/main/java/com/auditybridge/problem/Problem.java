@@ -23,7 +23,9 @@ public record Problem(String type, String title, int status, @Nullable String de
         return new Problem(type, title, status, detail, code, fieldErrors);
     }
 
+    /** Always with its field, even an empty one: {@code {"": 1}} is a body's unknown field too. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldError(String field, String message) {
     }
 }

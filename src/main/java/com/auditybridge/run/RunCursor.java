@@ -16,7 +16,7 @@ public record RunCursor(Instant createdAt, String id) {
     public static Optional<RunCursor> decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return Optional.of(new RunCursor(Instant.parse(parts[0]), parts[1]));
+            return parts[1].isEmpty() ? Optional.empty() : Optional.of(new RunCursor(Instant.parse(parts[0]), parts[1]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
