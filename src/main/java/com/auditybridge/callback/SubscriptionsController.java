@@ -46,6 +46,10 @@ public class SubscriptionsController {
 
     @Serdeable
     public record Subscribed(String id, String secret) {
+        @Override
+        public String toString() {
+            return "Subscribed[" + id + ", secret hidden]";
+        }
     }
 
     @Serdeable

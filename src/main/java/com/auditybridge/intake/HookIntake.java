@@ -58,7 +58,7 @@ public class HookIntake {
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, String body, String wait, Flow flow,
                                                      Function<Map<String, Object>, RunInput> parse) {
         Connection connection = auth.require(request);
-        rate.admit(connection.id());
+        rate.admit(connection);
         Duration waitFor = waitParameter(wait);
         requireJson(request);
         RunInput input = parse.apply(parseObject(body));
