@@ -28,8 +28,12 @@ public class PlainSecretSealer {
     }
 
     @EventListener
-    @Transactional
     void onStartup(StartupEvent event) {
+        sealPlainSecrets();
+    }
+
+    @Transactional
+    public void sealPlainSecrets() {
         if (box.canSeal()) {
             int sealed = seal("signing_secret", "connection_id") + seal("subscription", "id");
             if (sealed > 0) {
