@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** A delivery row, with its event's type and payload (a join) and its subscription's secret if any. */
+/** A delivery row, with its event's type and payload (a join) and its subscription's secret if any, still sealed. */
 public record Delivery(String id, String eventId, String eventType, String payload, String connectionId,
                        @Nullable String runId, String targetUrl, @Nullable String subscriptionId,
                        @Nullable String subscriptionSecret, boolean finalCallback, DeliveryStatus status,

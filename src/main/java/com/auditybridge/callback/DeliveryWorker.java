@@ -1,5 +1,6 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.SecretBox;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -16,9 +17,11 @@ public class DeliveryWorker {
     private final RetryLadder ladder;
     private final Subscriptions subscriptions;
     private final Clock clock;
+    private final SecretBox box;
 
     public DeliveryWorker(DeliveryStore store, DeliverySender sender, SigningKeys keys, RetryLadder ladder,
-                          Subscriptions subscriptions, Clock clock) {
+                          Subscriptions subscriptions, Clock clock, SecretBox box) {
+        this.box = box;
         this.store = store;
         this.sender = sender;
         this.keys = keys;
@@ -42,7 +45,12 @@ public class DeliveryWorker {
             store.cancel(deliveryId, now);
             return Optional.empty();
         }
-        List<String> secrets = subscription ? List.of(delivery.subscriptionSecret()) : keys.forConnection(delivery.connectionId());
+        List<String> secrets = subscription ? List.of(box.open(delivery.subscriptionSecret()))
+                : keys.forConnection(delivery.connectionId());
+        if (secrets.isEmpty()) {
+            store.cancel(deliveryId, now);
+            return Optional.empty();
+        }
         SignedHeaders signed = SignedHeaders.sign(secrets, delivery.id(), now.getEpochSecond(), delivery.payload());
         AttemptResult result = sender.send(delivery.targetUrl(), signed, delivery.payload());
         Instant after = clock.instant();

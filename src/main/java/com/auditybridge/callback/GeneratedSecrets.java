@@ -1,5 +1,6 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.SecretBox;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,17 +10,19 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Signing secrets the bridge made itself for connections that configured none: stored in
- * {@code signing_secret}, handed out once ({@link #revealOnce}) and never logged.
+ * Signing secrets the bridge made itself for connections that configured none: stored sealed (see
+ * {@link SecretBox}) in {@code signing_secret}, handed out once ({@link #revealOnce}) and never logged.
  */
 @Singleton
 public class GeneratedSecrets {
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final SecretBox box;
 
-    public GeneratedSecrets(JdbcOperations jdbc, Clock clock) {
+    public GeneratedSecrets(JdbcOperations jdbc, Clock clock, SecretBox box) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.box = box;
     }
 
     /** The connection's generated secret, made now if it has none (a race between replicas keeps the first). */
@@ -28,7 +31,7 @@ public class GeneratedSecrets {
         return find(connectionId).orElseGet(() -> {
             jdbc.prepareStatement("insert into signing_secret (connection_id, secret, shown, created_at)"
                     + " values (?,?,false,?) on conflict do nothing", ps -> {
-                Sql.bind(ps, connectionId, WebhookSignature.newSecret(), clock.instant());
+                Sql.bind(ps, connectionId, box.seal(WebhookSignature.newSecret()), clock.instant());
                 return ps.executeUpdate();
             });
             return find(connectionId).orElseThrow();
@@ -55,7 +58,7 @@ public class GeneratedSecrets {
         return jdbc.prepareStatement("select secret from signing_secret where connection_id = ?", ps -> {
             ps.setString(1, connectionId);
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                return rs.next() ? Optional.of(box.open(rs.getString(1))) : Optional.<String>empty();
             }
         });
     }

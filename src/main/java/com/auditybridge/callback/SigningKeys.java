@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The secrets a connection's deliveries are signed with: the configured one (or, when none is
@@ -27,9 +28,13 @@ public class SigningKeys {
         this.clock = clock;
     }
 
+    /** The secrets, newest first; none when the connection was deleted (its deliveries are then cancelled). */
     public List<String> forConnection(String connectionId) {
-        Connection connection = connections.byId(connectionId).orElseThrow(
-                () -> new IllegalStateException("no connection " + connectionId));
+        Optional<Connection> found = connections.byId(connectionId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Connection connection = found.get();
         List<String> secrets = new ArrayList<>();
         if (connection.signingSecret() != null) {
             secrets.add(connection.signingSecret());

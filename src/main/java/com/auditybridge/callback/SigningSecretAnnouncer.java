@@ -2,6 +2,7 @@ package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
+import com.auditybridge.connection.SecretBox;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -17,10 +18,12 @@ public class SigningSecretAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(SigningSecretAnnouncer.class);
     private final Connections connections;
     private final GeneratedSecrets generated;
+    private final SecretBox box;
 
-    public SigningSecretAnnouncer(Connections connections, GeneratedSecrets generated) {
+    public SigningSecretAnnouncer(Connections connections, GeneratedSecrets generated, SecretBox box) {
         this.connections = connections;
         this.generated = generated;
+        this.box = box;
     }
 
     @EventListener
@@ -30,6 +33,11 @@ public class SigningSecretAnnouncer {
             if (!WebhookSignature.isValid(connection.signingSecret())) {
                 LOG.warn("BRIDGE_SIGNING_SECRET is not a whsec_<base64> secret of at least 16 bytes; callbacks cannot be signed");
             }
+            return;
+        }
+        if (!box.canSeal()) {
+            LOG.error("Neither BRIDGE_SIGNING_SECRET nor BRIDGE_ENCRYPTION_KEY is set: no signing secret can be generated"
+                    + " and stored, so callbacks of the default connection cannot be signed. Set one of them.");
             return;
         }
         if (!generated.exists(connection.id())) {

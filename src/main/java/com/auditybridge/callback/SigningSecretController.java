@@ -28,6 +28,10 @@ public class SigningSecretController {
 
     @Serdeable
     public record SigningSecret(String secret) {
+        @Override
+        public String toString() {
+            return "SigningSecret[hidden]";
+        }
     }
 
     @Get
@@ -35,7 +39,8 @@ public class SigningSecretController {
         Connection connection = auth.require(request);
         if (connection.signingSecret() != null) {
             throw new ProblemException(Problem.of(409, "SECRET_CONFIGURED", "Secret configured",
-                    "This connection signs with the secret you configured (BRIDGE_SIGNING_SECRET); it is not shown."));
+                    "This connection signs with a configured secret (BRIDGE_SIGNING_SECRET, or the one shown when the"
+                            + " connection was created); it is not shown."));
         }
         generated.ensure(connection.id());
         return generated.revealOnce(connection.id()).map(SigningSecret::new).orElseThrow(() -> new ProblemException(

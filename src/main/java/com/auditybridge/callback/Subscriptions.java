@@ -1,5 +1,6 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.SecretBox;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,23 +12,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Subscriptions per connection; each has its own signing secret. */
+/** Subscriptions per connection; each has its own signing secret, stored sealed (see {@link SecretBox}). */
 @Singleton
 public class Subscriptions {
     private final JdbcOperations jdbc;
+    private final SecretBox box;
 
-    public Subscriptions(JdbcOperations jdbc) {
+    public Subscriptions(JdbcOperations jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     public record Created(String id, String secret) {
+        @Override
+        public String toString() {
+            return "Created[" + id + ", secret hidden]";
+        }
     }
 
     @Transactional
     public Created create(String connectionId, String targetUrl, List<String> events, Instant now) {
         Created created = new Created(UUID.randomUUID().toString(), WebhookSignature.newSecret());
         update("insert into subscription (id, connection_id, target_url, events, secret, created_at) values (?,?,?,?,?,?)",
-                created.id(), connectionId, targetUrl, String.join(",", events), created.secret(), now);
+                created.id(), connectionId, targetUrl, String.join(",", events), box.seal(created.secret()), now);
         return created;
     }
 

@@ -50,6 +50,10 @@ public class SubscriptionsController {
 
     @Serdeable
     public record Subscribed(String id, String secret) {
+        @Override
+        public String toString() {
+            return "Subscribed[" + id + ", secret hidden]";
+        }
     }
 
     @Serdeable

@@ -1,13 +1,22 @@
 package com.auditybridge.connection;
 
+import com.auditybridge.leadsync.LeadSyncRules;
+import io.micronaut.core.annotation.Nullable;
+
 /**
  * A caller's world: its Audity token (and optional repo-audit token), the secret its callbacks are
- * signed with. Everything a caller creates belongs to one connection and is invisible to others.
- * {@code toString} is overridden so that a connection in a log line never shows a secret.
+ * signed with, its own inbound rate and lead-sync rules (null: the configured defaults). Everything a
+ * caller creates belongs to one connection and is invisible to others. {@code toString} is overridden
+ * so that a connection in a log line never shows a secret.
  */
-public record Connection(String id, String audityToken, String repoAuditToken, String signingSecret) {
+public record Connection(String id, String audityToken, @Nullable String repoAuditToken, @Nullable String signingSecret,
+                         @Nullable Integer requestsPerMinute, @Nullable LeadSyncRules leadSync) {
 
     public static final String DEFAULT_ID = "default";
+
+    public Connection(String id, String audityToken, String repoAuditToken, String signingSecret) {
+        this(id, audityToken, repoAuditToken, signingSecret, null, null);
+    }
 
     @Override
     public String toString() {

@@ -4,11 +4,21 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * The {@code default} connection, from the environment.
+ * The {@code default} connection, from the environment, and the keys that guard the others.
  *
  * @param apiKeys       inbound keys, comma separated ({@code BRIDGE_API_KEYS}); none means every hook is refused
  * @param signingSecret {@code whsec_…} used to sign callbacks ({@code BRIDGE_SIGNING_SECRET})
+ * @param adminToken    token of the admin API ({@code BRIDGE_ADMIN_TOKEN}); default none = the admin API answers 404
+ * @param encryptionKey base64 of 32 bytes sealing tokens and secrets at rest ({@code BRIDGE_ENCRYPTION_KEY});
+ *                      default none = a fixed development key in the simulator and tests, and no secret
+ *                      stored at all elsewhere (see {@link SecretBox})
  */
 @ConfigurationProperties("bridge")
-public record ConnectionSettings(@Nullable String apiKeys, @Nullable String signingSecret) {
+public record ConnectionSettings(@Nullable String apiKeys, @Nullable String signingSecret,
+                                 @Nullable String adminToken, @Nullable String encryptionKey) {
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[secrets hidden]";
+    }
 }

@@ -6,16 +6,15 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves inbound API keys to connections. Keys are held only as SHA-256 digests and compared in
- * constant time, so neither the heap nor the timing of a refusal tells a key.
+ * Resolves inbound API keys and ids to connections: the {@code default} one from the environment (its
+ * keys held only as SHA-256 digests, compared in constant time) and those of the admin API (found by
+ * the digest of the key, see {@link ApiKeyStore}). A deleted connection is gone at once: no cache.
  */
 @Singleton
 public class Connections {
@@ -23,17 +22,21 @@ public class Connections {
 
     private final Connection defaultConnection;
     private final List<byte[]> defaultKeyDigests;
+    private final ConnectionStore store;
+    private final ApiKeyStore keys;
 
-    public Connections(ConnectionSettings settings,
+    public Connections(ConnectionSettings settings, ConnectionStore store, ApiKeyStore keys,
                        @Value("${audity.token:}") @Nullable String audityToken,
                        @Value("${repo-audit.token:}") @Nullable String repoAuditToken) {
+        this.store = store;
+        this.keys = keys;
         this.defaultConnection = new Connection(Connection.DEFAULT_ID, blankToNull(audityToken),
                 blankToNull(repoAuditToken), blankToNull(settings.signingSecret()));
-        String keys = settings.apiKeys() == null ? "" : settings.apiKeys();
-        this.defaultKeyDigests = Arrays.stream(keys.split(","))
-                .map(String::trim).filter(k -> !k.isEmpty()).map(Connections::digest).toList();
+        String configured = settings.apiKeys() == null ? "" : settings.apiKeys();
+        this.defaultKeyDigests = Arrays.stream(configured.split(","))
+                .map(String::trim).filter(k -> !k.isEmpty()).map(Digests::sha256).toList();
         if (defaultKeyDigests.isEmpty()) {
-            LOG.warn("No inbound API keys are configured (BRIDGE_API_KEYS): every hook call will be refused with 401");
+            LOG.warn("No inbound API keys are configured (BRIDGE_API_KEYS): the default connection refuses every hook with 401");
         }
     }
 
@@ -41,24 +44,23 @@ public class Connections {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Optional.empty();
         }
-        byte[] presented = digest(presentedKey.trim());
+        byte[] presented = Digests.sha256(presentedKey.trim());
         boolean match = false;
         for (byte[] known : defaultKeyDigests) {
             match |= MessageDigest.isEqual(known, presented);
         }
-        return match ? Optional.of(defaultConnection) : Optional.empty();
+        if (match) {
+            return Optional.of(defaultConnection);
+        }
+        return keys.connectionOf(presentedKey.trim()).flatMap(this::managed);
     }
 
     public Optional<Connection> byId(String id) {
-        return defaultConnection.id().equals(id) ? Optional.of(defaultConnection) : Optional.empty();
+        return defaultConnection.id().equals(id) ? Optional.of(defaultConnection) : managed(id);
     }
 
-    static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Optional<Connection> managed(String id) {
+        return store.find(id).map(ManagedConnection::connection);
     }
 
     private static String blankToNull(String s) {

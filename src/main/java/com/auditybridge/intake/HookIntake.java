@@ -56,7 +56,7 @@ public class HookIntake {
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, String body, String wait, Flow flow,
                                                      Function<Map<String, Object>, RunInput> parse) {
         Connection connection = auth.require(request);
-        rate.admit(connection.id());
+        rate.admit(connection);
         Duration waitFor = waitParameter(wait);
         JsonBodies.requireJson(request);
         RunInput input = parse.apply(JsonBodies.parseObject(json, body));

@@ -1,5 +1,6 @@
 package com.auditybridge.intake;
 
+import com.auditybridge.connection.Connection;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import jakarta.inject.Singleton;
@@ -28,17 +29,20 @@ public class InboundRate {
         this.clock = clock;
     }
 
-    public void admit(String connectionId) {
+    /** Admits one hook call of the connection, within its own limit or {@code bridge.intake.requests-per-minute}. */
+    public void admit(Connection connection) {
+        String connectionId = connection.id();
+        int limit = connection.requestsPerMinute() != null ? connection.requestsPerMinute() : settings.requestsPerMinute();
         Instant now = clock.instant();
         Deque<Instant> window = calls.computeIfAbsent(connectionId, id -> new ArrayDeque<>());
         synchronized (window) {
             while (!window.isEmpty() && !window.peekFirst().plus(WINDOW).isAfter(now)) {
                 window.pollFirst();
             }
-            if (window.size() >= settings.requestsPerMinute()) {
+            if (window.size() >= limit) {
                 long wait = Math.max(1, Duration.between(now, window.peekFirst().plus(WINDOW)).toSeconds());
                 throw new ProblemException(Problem.of(429, "RATE_LIMITED", "Too many requests",
-                        "This connection sends more than " + settings.requestsPerMinute() + " hook calls a minute;"
+                        "This connection sends more than " + limit + " hook calls a minute;"
                                 + " retry after " + wait + " s."), Map.of("Retry-After", Long.toString(wait)));
             }
             window.addLast(now);

@@ -52,7 +52,7 @@ public class LeadSync {
     @Transactional
     public SyncReport sync(Connection connection, boolean dryRun) {
         Instant now = clock.instant();
-        LeadSyncRules rules = settings.rules();
+        LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
         String token = connection.audityToken();
         LeadPage page = require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
         List<Lead> fresh = page.data().stream().filter(lead -> rules.fresh(lead, now)).toList();
