@@ -48,7 +48,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* Secret values the chart renders itself, by environment variable name (empty ones left out). */}}
 {{- define "audity-bridge.secretData" -}}
 {{- $s := .Values.secrets }}
-{{- $all := dict "AUDITY_TOKEN" $s.audityToken "REPO_AUDIT_TOKEN" $s.repoAuditToken "BRIDGE_API_KEYS" $s.apiKeys "BRIDGE_SIGNING_SECRET" $s.signingSecret "BRIDGE_ADMIN_TOKEN" $s.adminToken "DATASOURCES_DEFAULT_PASSWORD" $s.databasePassword }}
+{{- $all := dict "AUDITY_TOKEN" $s.audityToken "REPO_AUDIT_TOKEN" $s.repoAuditToken "BRIDGE_API_KEYS" $s.apiKeys "BRIDGE_SIGNING_SECRET" $s.signingSecret "BRIDGE_ADMIN_TOKEN" $s.adminToken "BRIDGE_ENCRYPTION_KEY" $s.encryptionKey "DATASOURCES_DEFAULT_PASSWORD" $s.databasePassword }}
 {{- range $k, $v := $all }}
 {{- if $v }}
 {{ $k }}: {{ $v | toString | b64enc | quote }}
