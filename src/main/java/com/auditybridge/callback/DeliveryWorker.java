@@ -1,7 +1,9 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.SecretBox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +20,12 @@ public class DeliveryWorker {
     private final Subscriptions subscriptions;
     private final Clock clock;
     private final SecretBox box;
+    private final MeterRegistry meters;
 
     public DeliveryWorker(DeliveryStore store, DeliverySender sender, SigningKeys keys, RetryLadder ladder,
-                          Subscriptions subscriptions, Clock clock, SecretBox box) {
+                          Subscriptions subscriptions, Clock clock, SecretBox box, MeterRegistry meters) {
         this.box = box;
+        this.meters = meters;
         this.store = store;
         this.sender = sender;
         this.keys = keys;
@@ -31,11 +35,24 @@ public class DeliveryWorker {
     }
 
     public Optional<Instant> attempt(String deliveryId) {
+        MDC.put("deliveryId", deliveryId);
+        try {
+            return attemptNow(deliveryId);
+        } finally {
+            MDC.remove("deliveryId");
+            MDC.remove("runId");
+        }
+    }
+
+    private Optional<Instant> attemptNow(String deliveryId) {
         Optional<Delivery> found = store.find(deliveryId).filter(d -> d.status() == DeliveryStatus.PENDING);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Delivery delivery = found.get();
+        if (delivery.runId() != null) {
+            MDC.put("runId", delivery.runId());
+        }
         Instant now = clock.instant();
         if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now)) {
             return Optional.of(delivery.nextAttemptAt());
@@ -56,6 +73,9 @@ public class DeliveryWorker {
         Instant after = clock.instant();
         Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
         store.recordAttempt(delivery, result, verdict, after);
+        meters.counter("bridge.callback.attempts", "outcome", verdict.status() == DeliveryStatus.PENDING ? "retrying"
+                        : verdict.status().name().toLowerCase(),
+                "final", String.valueOf(delivery.finalCallback())).increment();
         if (verdict.status() == DeliveryStatus.GONE) {
             subscriptions.remove(delivery.connectionId(), delivery.subscriptionId());
         }

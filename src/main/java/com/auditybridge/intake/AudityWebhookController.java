@@ -13,6 +13,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
@@ -36,8 +42,14 @@ public class AudityWebhookController {
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Audity's own webhook: analysis_generated wakes the project's runs, survey_completed starts a lead sync")
+    @Tag(name = "hooks")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HookDocs.AudityWebhook.class)))
+    @ProblemResponses
     @SuppressWarnings("unchecked")
-    Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable String body, @QueryValue @Nullable String key) {
+    Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                                @QueryValue @Nullable @Parameter(description = "The connection's API key, for senders that take only a URL") String key) {
         Connection connection = auth.require(request, key);
         String delivery = request.getHeaders().get("X-Audity-Delivery");
         if (delivery == null || delivery.isBlank() || delivery.length() > 200) {

@@ -15,6 +15,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +35,10 @@ public class RunIntake {
     private final List<FlowDefinition> flows;
     private final IntakeSettings settings;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public RunIntake(RunStore runs, IdempotencyKeys keys, RunQueue queue, RunInputCodec codec,
-                     List<FlowDefinition> flows, IntakeSettings settings, Clock clock) {
+                     List<FlowDefinition> flows, IntakeSettings settings, Clock clock, MeterRegistry meters) {
         this.runs = runs;
         this.keys = keys;
         this.queue = queue;
@@ -44,6 +46,7 @@ public class RunIntake {
         this.flows = flows;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public record Accepted(Run run, boolean deduped) {
@@ -77,6 +80,7 @@ public class RunIntake {
             keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
         }
         queue.enqueue(run.id(), now);
+        meters.counter("bridge.runs.started", "flow", flow.wireName()).increment();
         return new Accepted(run, false);
     }
 

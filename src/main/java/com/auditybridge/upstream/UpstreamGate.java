@@ -57,6 +57,9 @@ public class UpstreamGate {
         } else {
             circuit.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
+        if (error != null && error.kind() == UpstreamErrorKind.RATE_LIMITED) {
+            meters.counter("bridge.upstream.rate_limited", "class", callClass.name()).increment();
+        }
         if (error != null && error.retryAfter() != null
                 && (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)) {
             lane.pauseFor(error.retryAfter());
