@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 NODE_VERSION=24.9.0
 N8N_VERSION=2.40.7
-CACHE=${AUDITY_N8N_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/audity-bridge-n8n}
+CACHE=${AUDITY_N8N_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/audity-bridge-n8n}
 TIMEOUT=${N8N_RUN_TIMEOUT:-240}
 WORKFLOW_ID=AudityLeadAudit1
 START=$(date +%s)
@@ -197,7 +197,7 @@ curl -sf -H "Authorization: Bearer $KEY" "$BRIDGE/v1/runs/$RUN_ID" >"$WORK/run.j
 BRIDGE_STATUS=$(json 'd["status"]' <"$WORK/run.json")
 BRIDGE_ANALYSIS=$(json '(d.get("result") or {}).get("analysisId") or ""' <"$WORK/run.json")
 DELIVERED=$(curl -sf -H "Authorization: Bearer $KEY" "$BRIDGE/v1/runs/$RUN_ID/deliveries" \
-  | json '", ".join(x["eventType"] + " " + x["status"] + " (HTTP " + str(x.get("lastStatus")) + ")" for x in d["deliveries"])' || echo '?')
+  | json '", ".join(x["eventType"] + " " + x["status"] + " (HTTP " + str(x.get("lastStatus")) + ") to " + x["targetUrl"].split("signature=")[0] + ("signature=…" if "signature=" in x["targetUrl"] else "") for x in d["deliveries"])' || echo '?')
 [ "$BRIDGE_STATUS" = completed ] || fail "bridge run $RUN_ID is $BRIDGE_STATUS"
 [ -n "$N8N_ANALYSIS" ] && [ "$N8N_ANALYSIS" = "$BRIDGE_ANALYSIS" ] \
   || fail "analysisId differs: n8n '$N8N_ANALYSIS', bridge '$BRIDGE_ANALYSIS'"
