@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param initialBackoff     first retry delay, doubled each attempt with jitter (default 2s)
  * @param maxBackoff         cap of one retry delay (default 5m)
  * @param circuitWaitInOpen  how long an open circuit refuses calls (default 30s)
+ * @param replicas           how many replicas share each token (default 1, {@code UPSTREAM_REPLICAS}): every
+ *                           replica keeps its own lanes in memory, so each takes {@code limit / replicas} of
+ *                           every per-minute limit (rounded down, at least 1) and together they stay within it
  */
 @ConfigurationProperties("upstream")
 public record UpstreamPolicySettings(
@@ -30,9 +33,16 @@ public record UpstreamPolicySettings(
         @Bindable(defaultValue = "8") int maxAttempts,
         @Bindable(defaultValue = "2s") Duration initialBackoff,
         @Bindable(defaultValue = "5m") Duration maxBackoff,
-        @Bindable(defaultValue = "30s") Duration circuitWaitInOpen) {
+        @Bindable(defaultValue = "30s") Duration circuitWaitInOpen,
+        @Bindable(defaultValue = "1") int replicas) {
 
+    /** This replica's share of a token's per-minute limit for {@code callClass}. */
     public int perMinute(CallClass callClass) {
+        return Math.max(1, tokenLimit(callClass) / Math.max(1, replicas));
+    }
+
+    /** The whole per-minute limit of one token, as the upstream documents it. */
+    public int tokenLimit(CallClass callClass) {
         return switch (callClass) {
             case AUDITY_READ -> readsPerMinute;
             case AUDITY_WRITE -> writesPerMinute;

@@ -1,13 +1,16 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.testing.MutableClock;
+import com.auditybridge.testing.TestDatabase;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,11 +21,15 @@ class DeliveryRestartTest {
 
     @Test
     void aRestartDuringTheRetryLadderLosesNoDelivery() {
-        Map<String, Object> properties = Map.of(
-                "datasources.default.url", "jdbc:h2:file:./target/restart-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "test.scheduler", "manual", "test.clock", "mutable", "bridge.allow-private-callbacks", "true",
-                "micronaut.server.port", "-1");
+        try (TestDatabase database = TestDatabase.onDisk(Path.of("target", "restart-" + UUID.randomUUID()))) {
+            restartDuringTheLadder(database);
+        }
+    }
+
+    private static void restartDuringTheLadder(TestDatabase database) {
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.putAll(Map.of("test.scheduler", "manual", "test.clock", "mutable",
+                "bridge.allow-private-callbacks", "true", "micronaut.server.port", "-1"));
         try (TestReceiver receiver = new TestReceiver().answer(TestReceiver.Answer.of(503))) {
             String id;
             try (ApplicationContext first = ApplicationContext.run(properties, "test", "sim")) {

@@ -11,13 +11,12 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One bridge "process": its own application context and HTTP server on a database file that outlives it,
+ * One bridge "process": its own application context and HTTP server on a database that outlives it,
  * talking to a simulator elsewhere, with a manual scheduler and a clock the test moves. Closing it is the crash.
  */
 public final class BridgeProcess implements AutoCloseable {
@@ -30,14 +29,12 @@ public final class BridgeProcess implements AutoCloseable {
         this.client = context.createBean(HttpClient.class, server.getURL());
     }
 
-    /** Starts a bridge on {@code database} (an H2 file path) against the simulator at {@code simulatorUrl}. */
-    public static BridgeProcess start(Path database, String simulatorUrl, String token, String apiKey, Instant now) {
-        Map<String, Object> properties = new HashMap<>();
+    /** Starts a bridge on {@code database} (an H2 file or a Postgres schema) against the simulator at {@code simulatorUrl}. */
+    public static BridgeProcess start(TestDatabase database, String simulatorUrl, String token, String apiKey, Instant now) {
+        Map<String, Object> properties = new HashMap<>(database.properties());
         int port = FreePort.find();
         properties.put("micronaut.server.port", port);
         properties.put("endpoints.all.port", port);
-        properties.put("datasources.default.url", "jdbc:h2:file:" + database.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         properties.put("audity.base-url", simulatorUrl + "/sim/audity");
         properties.put("audity.token", token);
         properties.put("bridge.api-keys", apiKey);

@@ -10,6 +10,7 @@ import io.micronaut.http.MutableHttpRequest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service over real HTTP against its embedded simulators, with the clock and the
  * scheduler in the test's hands: {@link #driveToEnd} runs due steps and moves time, no sleeping.
  */
+@ExtendWith(DropsTestDatabase.class)
 public abstract class BridgeTestBase extends SimTestBase {
     protected static final String API_KEY = "test-key";
     /** A well-formed project id, for hooks whose runs the test never drives. */
@@ -47,6 +49,8 @@ public abstract class BridgeTestBase extends SimTestBase {
     private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     /** When the current test began; the clock never goes back between tests, as the bridge's rate lanes live on. */
     protected Instant testStart = MutableClock.START;
+    /** H2 in memory, or this class's own Postgres schema under {@code -Ppostgres}; made once per class. */
+    private TestDatabase database;
 
     @BeforeEach
     void freshBridge() {
@@ -77,10 +81,24 @@ public abstract class BridgeTestBase extends SimTestBase {
         properties.put("test.scheduler", "manual");
         properties.put("bridge.api-keys", API_KEY);
         properties.put("bridge.allow-private-callbacks", "true");
-        properties.put("datasources.default.url", "jdbc:h2:mem:" + getClass().getSimpleName()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        properties.putAll(database().properties());
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    /** This class's database, created the first time the bridge's properties are asked for. */
+    protected TestDatabase database() {
+        if (database == null) {
+            database = TestDatabase.inMemory(getClass().getSimpleName());
+        }
+        return database;
+    }
+
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     /**

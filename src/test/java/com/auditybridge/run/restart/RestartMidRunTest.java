@@ -3,6 +3,7 @@ package com.auditybridge.run.restart;
 import com.auditybridge.run.RunStore;
 import com.auditybridge.testing.BridgeProcess;
 import com.auditybridge.testing.BridgeTestBase;
+import com.auditybridge.testing.TestDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -19,21 +20,26 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bridge dies with runs in the middle and a second one starts on the same database file. The simulator
+ * The bridge dies with runs in the middle and a second one starts on the same database (an H2 file, or a Postgres schema). The simulator
  * is this test's own application context, which outlives both bridge contexts; their clocks move with its.
  */
 @MicronautTest(environments = "sim", transactional = false)
 class RestartMidRunTest extends BridgeTestBase {
     private static final Duration TICK = Duration.ofSeconds(1);
-    private final Path database = Path.of("target", "restart-" + UUID.randomUUID());
     @Inject
     EmbeddedServer simulator;
 
     @Test
     void runsCaughtAfterConversionDuringPollingAndWithAnUnansweredConvertIntentAllFinishAfterARestart() {
+        try (TestDatabase database = TestDatabase.onDisk(Path.of("target", "restart-" + UUID.randomUUID()))) {
+            restartMidRun(database);
+        }
+    }
+
+    private void restartMidRun(TestDatabase database) {
         List<String> leads = List.of(newLead(), newLead(), newLead(), newLead());
         Map<String, String> runs;
-        try (BridgeProcess first = startBridge()) {
+        try (BridgeProcess first = startBridge(database)) {
             String converted = first.hook("lead-arrived", leadArrived(leads.get(0)), API_KEY);
             stepUntil(first, converted, step -> !"convert".equals(step));
             String polling = first.hook("lead-arrived", leadArrived(leads.get(1)), API_KEY);
@@ -46,7 +52,7 @@ class RestartMidRunTest extends BridgeTestBase {
             runs = Map.of(converted, leads.get(0), polling, leads.get(1), intentOnly, leads.get(2), paidThenCrashed, leads.get(3));
         }
 
-        try (BridgeProcess second = startBridge()) {
+        try (BridgeProcess second = startBridge(database)) {
             for (int round = 0; round < 300 && !runs.keySet().stream().allMatch(id -> second.run(id).status().terminal()); round++) {
                 second.scheduler().runAnyDueExecutions();
                 tick(second);
@@ -58,7 +64,7 @@ class RestartMidRunTest extends BridgeTestBase {
         }
     }
 
-    private BridgeProcess startBridge() {
+    private BridgeProcess startBridge(TestDatabase database) {
         return BridgeProcess.start(database, "http://127.0.0.1:" + simulator.getPort(), BRIDGE_TOKEN, API_KEY, clock.instant());
     }
 
