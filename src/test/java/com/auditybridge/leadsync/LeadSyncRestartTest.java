@@ -4,6 +4,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import com.auditybridge.testing.BridgeProcess;
 import com.auditybridge.testing.BridgeTestBase;
+import com.auditybridge.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,11 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The sync's memory is the database: a restarted bridge neither announces nor converts a lead again. */
 @MicronautTest(environments = "sim", transactional = false)
 class LeadSyncRestartTest extends BridgeTestBase {
-    private final Path database = Path.of("target", "lead-sync-restart-" + UUID.randomUUID());
     @Inject
     EmbeddedServer simulator;
 
-    private BridgeProcess startBridge() {
+    private BridgeProcess startBridge(TestDatabase database) {
         return BridgeProcess.start(database, "http://127.0.0.1:" + simulator.getPort(), BRIDGE_TOKEN, API_KEY, clock.instant());
     }
 
@@ -34,15 +34,21 @@ class LeadSyncRestartTest extends BridgeTestBase {
 
     @Test
     void aRestartedBridgeNeitherAnnouncesNorConvertsALeadTwice() {
+        try (TestDatabase database = TestDatabase.onDisk(Path.of("target", "lead-sync-restart-" + UUID.randomUUID()))) {
+            syncRestartAndSyncAgain(database);
+        }
+    }
+
+    private void syncRestartAndSyncAgain(TestDatabase database) {
         List<String> started;
-        try (BridgeProcess first = startBridge()) {
+        try (BridgeProcess first = startBridge(database)) {
             SyncReport report = sync(first);
             assertThat(report.arrived()).isNotEmpty();
             assertThat(report.converted()).isNotEmpty();
             started = report.converted().stream().map(SyncReport.Conversion::leadId).toList();
         }
 
-        try (BridgeProcess second = startBridge()) {
+        try (BridgeProcess second = startBridge(database)) {
             second.clock().set(clock.advance(Duration.ofMinutes(1)));
             SyncReport again = sync(second);
 
