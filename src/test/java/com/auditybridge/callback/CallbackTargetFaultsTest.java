@@ -111,6 +111,14 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
         assertThat(receiver.received).extracting(r -> r.header("webhook-id")).containsExactly(id, id);
     }
 
+    @Test
+    void anEmptyDeadLetterListStillHasAnEmptyListOfDeliveries() {
+        String since = clock.instant().plus(Duration.ofDays(1)).toString();
+
+        assertThat(call(HttpRequest.GET("/v1/deliveries?status=dead&since=" + since).bearerAuth(API_KEY)).body())
+                .isEqualTo("{\"deliveries\":[]}");
+    }
+
     private String deadList() {
         return call(HttpRequest.GET("/v1/deliveries?status=dead").bearerAuth(API_KEY)).body();
     }
