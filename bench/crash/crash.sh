@@ -39,7 +39,7 @@ else
 fi
 
 wait_health() { # url pid
-  for _ in $(seq 1 240); do curl -sf "$1/health" >/dev/null && return 0; kill -0 "$2" 2>/dev/null || return 1; sleep 0.25; done; return 1
+  for _ in $(seq 1 480); do curl -sf "$1/health" >/dev/null && return 0; kill -0 "$2" 2>/dev/null || return 1; sleep 0.25; done; return 1
 }
 
 # The simulator: a second copy of the jar, with its own throwaway database and its scheduler off.
@@ -121,7 +121,7 @@ base, key, cursor, runs = sys.argv[1], sys.argv[2], None, []
 while True:
     url = base + "/v1/runs?limit=100" + ("&cursor=" + cursor if cursor else "")
     page = json.load(urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": "Bearer " + key})))
-    runs += page["runs"]; cursor = page.get("nextCursor")
+    runs += page.get("runs", []); cursor = page.get("nextCursor")
     if not cursor: break
 print(json.dumps(runs))
 EOF
