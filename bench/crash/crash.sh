@@ -22,7 +22,8 @@ TOKEN=aky_DemoSimulatorToken0123456789abcd; KEY=crash-key; ADMIN=(-H 'X-Sim-Admi
 WRITES=600; READS=1200; POLLS=1200
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 SIM_PORT=$(free_port); BRIDGE_PORT=$(free_port); RECV_PORT=$(free_port)
-WORK=$(mktemp -d); BRIDGE=http://127.0.0.1:$BRIDGE_PORT; SIM=http://127.0.0.1:$SIM_PORT
+WORK=$(mktemp -d); cp "$JAR" "$WORK/bridge.jar"; JAR=$WORK/bridge.jar # a rebuild meanwhile cannot touch it
+BRIDGE=http://127.0.0.1:$BRIDGE_PORT; SIM=http://127.0.0.1:$SIM_PORT
 SECRET="whsec_$(head -c 32 /dev/urandom | base64)"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}" ${BRIDGE_PID:-}; do kill "$p" 2>/dev/null || true; done; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
@@ -32,7 +33,7 @@ say() { echo "[$(date +%T)] $*"; }
 
 if [ -n "${DATASOURCES_DEFAULT_URL:-}" ]; then
   SCHEMA=$(sed -n 's/.*currentSchema=\([a-z_0-9]*\).*/\1/p' <<<"$DATASOURCES_DEFAULT_URL")
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists ${SCHEMA:-crash} cascade; create schema ${SCHEMA:-crash};"
+  PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists ${SCHEMA:-crash} cascade; create schema ${SCHEMA:-crash};"
   DB_URL=$DATASOURCES_DEFAULT_URL; DB_USER=${DATASOURCES_DEFAULT_USERNAME:-postgres}; DB=postgres
 else
   DB=h2 # the default: an H2 file under ./data of the bridge's working directory ($WORK)
@@ -58,7 +59,7 @@ start_bridge() {
   (cd "$WORK" && exec env "${db[@]}" AUDITY_TOKEN=$TOKEN AUDITY_BASE_URL=$SIM/sim/audity REPO_AUDIT_BASE_URL=$SIM/sim/repo-audit PORT=$BRIDGE_PORT \
     BRIDGE_API_KEYS=$KEY BRIDGE_ALLOW_PRIVATE_CALLBACKS=true BRIDGE_SIGNING_SECRET=$SECRET \
     UPSTREAM_WRITES_PER_MINUTE=$WRITES UPSTREAM_READS_PER_MINUTE=$READS UPSTREAM_POLLS_PER_MINUTE=$POLLS \
-    UPSTREAM_INITIAL_BACKOFF=500ms UPSTREAM_MAX_BACKOFF=5s UPSTREAM_CIRCUIT_WAIT_IN_OPEN=3s \
+    UPSTREAM_INITIAL_BACKOFF=${UPSTREAM_INITIAL_BACKOFF:-500ms} UPSTREAM_MAX_BACKOFF=${UPSTREAM_MAX_BACKOFF:-5s} UPSTREAM_CIRCUIT_WAIT_IN_OPEN=3s \
     BRIDGE_FLOWS_POLL_INITIAL=1s BRIDGE_FLOWS_POLL_MAX=3s BRIDGE_SCHEDULER_HEARTBEAT=1s \
     java -Xmx384m -XX:TieredStopAtLevel=1 -jar "$JAR" >> "$WORK/bridge.log" 2>&1) &
   BRIDGE_PID=$!
