@@ -14,9 +14,7 @@ STORM='{"rateLimitStorm":true,"jobFailureRate":0.1}'
 OUTAGE='{"errorRate":0.9,"jobFailureRate":0.1}'
 HANG='{"convertCommitThenHang":true,"hangMs":4000,"errorRate":0.2,"resetRate":0.05,"jobFailureRate":0.1}'
 export FAULTS="$FLAKY|$STORM|$FLAKY|$OUTAGE|$FLAKY|$HANG" EXPECT_CIRCUIT=1 AUDITY_READ_TIMEOUT=${AUDITY_READ_TIMEOUT:-2s}
-# Retries must outlast a fault cycle (48 s), as the production backoff (2 s doubling to 5 min) does: 1 s to 30 s here.
-# 16 attempts: a convert whose answer is lost spends two (the convert, then the read that finds the lead
-# unconverted), so 8 would give the paid step only 4 tries, and 4 lost answers in a row (0.25^4 at these rates)
-# would fail about one run in 250 with CONVERSION_UNCONFIRMED although nothing was charged. See bench/README.md.
-export UPSTREAM_INITIAL_BACKOFF=1s UPSTREAM_MAX_BACKOFF=30s UPSTREAM_MAX_ATTEMPTS=${UPSTREAM_MAX_ATTEMPTS:-16}
+# Retries must outlast a fault cycle (48 s), as the production backoff (2 s doubling to 5 min) does: 1 s to 30 s
+# here; the default 8 attempts.
+export UPSTREAM_INITIAL_BACKOFF=1s UPSTREAM_MAX_BACKOFF=30s
 exec ./crash.sh "${1:-100}" "${2:-3}"

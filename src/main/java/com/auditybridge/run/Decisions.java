@@ -47,6 +47,17 @@ public final class Decisions {
                 .orElseGet(() -> fail(run, error));
     }
 
+    /**
+     * Try the step again after the backoff of the attempt already spent, without spending another: for a
+     * check that only follows up a counted attempt (the read after a convert whose answer was lost).
+     */
+    public Transition retryCountedOrFail(Run run, UpstreamError error) {
+        return retryPolicy.nextDelay(run.attempts(), error)
+                .map(delay -> Transition.again(RunStatus.RUNNING, run.step(), now.plus(delay), error.kind().name(),
+                        describe(error) + "; attempt " + run.attempts() + ", again in " + delay.toSeconds() + "s"))
+                .orElseGet(() -> fail(run, error));
+    }
+
     /** Hold the step without spending an attempt: the upstream or the bridge asked to wait. */
     public Transition hold(Run run, Duration wait, String why) {
         return Transition.again(run.status() == RunStatus.WAITING ? RunStatus.WAITING : RunStatus.RUNNING,

@@ -50,9 +50,10 @@ public final class ReconcileConversionStep implements Step {
                         "the lead is converted: looking for the project it became").remember(CONVERTED_LEAD, converted);
             }
             // Audity answered the lost call already (a 5xx or reset) and the lead is unconverted: nothing was charged.
+            // The convert already spent its attempt; spending a second one here gave the paid step half its tries.
             UpstreamError notConverted = UpstreamError.of(UpstreamErrorKind.SERVER_ERROR, 0, null,
                     "the lead is not converted after an unanswered convert call");
-            return orUnconfirmed(run, decisions.retryOrFail(run, notConverted).conversionRefused(),
+            return orUnconfirmed(run, decisions.retryCountedOrFail(run, notConverted).conversionRefused(),
                     notConverted.message() + "; check it in Audity before converting by hand");
         }
         UpstreamError error = outcome.error();
