@@ -4,6 +4,8 @@ import com.auditybridge.audity.Lead;
 import com.auditybridge.run.steps.ReconcileConversionStep;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.RetryPolicy;
+import com.auditybridge.upstream.UpstreamError;
+import com.auditybridge.upstream.UpstreamErrorKind;
 import com.auditybridge.upstream.UpstreamPolicySettings;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A convert whose answer was lost spends one attempt, not two: the paid step gets all its tries. */
+/** A convert whose answer was lost spends one attempt, not two, and a 429 on the read after it none. */
 class ConvertAttemptBudgetTest {
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
     private static final int MAX_ATTEMPTS = 8;
@@ -37,6 +39,14 @@ class ConvertAttemptBudgetTest {
         Transition next = reconcile.decide(afterLostConvertAnswers(MAX_ATTEMPTS), unconvertedLead(), decisions);
 
         assertThat(next.error().code()).isEqualTo("CONVERSION_UNCONFIRMED");
+    }
+
+    @Test
+    void aRateLimitedReadOfTheLeadIsWaitedOutWithoutSpendingAnAttempt() {
+        UpstreamError tooMany = new UpstreamError(UpstreamErrorKind.RATE_LIMITED, 429, null, "Rate limit exceeded",
+                Duration.ofSeconds(1), null, null, Map.of(), true);
+
+        assertThat(reconcile.decidesTransient(tooMany)).as("left to the runner, which holds the step").isFalse();
     }
 
     private static Run afterLostConvertAnswers(int attempts) {

@@ -34,9 +34,12 @@ public final class ReconcileConversionStep implements Step {
         return context.audity().getLead(context.connection().audityToken(), run.leadId());
     }
 
+    /** All but the waits the bridge or Audity asked for (a 429 storm): the runner holds those without spending an attempt. */
     @Override
     public boolean decidesTransient(UpstreamError error) {
-        return error.kind() != UpstreamErrorKind.THROTTLED;
+        boolean askedToWait = (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)
+                && error.retryAfter() != null;
+        return error.kind() != UpstreamErrorKind.THROTTLED && !askedToWait;
     }
 
     @Override
