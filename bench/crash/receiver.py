@@ -2,7 +2,7 @@
 """Callback receiver for the crash suite: verifies each Standard Webhooks signature with the bridge's secret
 and appends one JSON line per request (webhook-id, verified, event type, runId, status) to a file.
 It outlives the bridge's crashes. Usage: receiver.py PORT OUTFILE WHSEC_SECRET"""
-import base64, hashlib, hmac, json, sys
+import base64, hashlib, hmac, json, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 port, out, secret = int(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -26,7 +26,7 @@ class Handler(BaseHTTPRequestHandler):
         data = event.get("data") or {}
         log.write(json.dumps({"webhookId": wid, "verified": verified, "type": event.get("type"),
                               "runId": data.get("runId"), "status": data.get("status"),
-                              "leadId": data.get("leadId"), "at": __import__("time").time()}) + "\n")
+                              "leadId": data.get("leadId"), "at": time.time()}) + "\n")
         self.send_response(204 if verified else 401)
         self.send_header("Content-Length", "0")
         self.end_headers()
