@@ -4,6 +4,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.intake.ApiKeyAuth;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
@@ -35,7 +36,7 @@ public class DeliveriesController {
     }
 
     @Serdeable
-    public record DeliveryList(List<DeliveryView> deliveries) {
+    public record DeliveryList(@JsonInclude(JsonInclude.Include.ALWAYS) List<DeliveryView> deliveries) {
     }
 
     @Serdeable

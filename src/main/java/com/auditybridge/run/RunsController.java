@@ -4,6 +4,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.intake.ApiKeyAuth;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -37,8 +38,9 @@ public class RunsController {
         this.clock = clock;
     }
 
+    /** An empty page still says {@code "runs": []}: a polling trigger reads the list, not its absence. */
     @Serdeable
-    public record RunPage(List<RunView> runs, @Nullable String nextCursor) {
+    public record RunPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<RunView> runs, @Nullable String nextCursor) {
     }
 
     @Get("/{id}")

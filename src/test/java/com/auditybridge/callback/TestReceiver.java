@@ -17,17 +17,22 @@ import java.util.concurrent.TimeUnit;
 
 /** A real local HTTP receiver whose answers the test scripts, one per request, then 204s. */
 final class TestReceiver implements AutoCloseable {
-    record Answer(int status, Map<String, String> headers, String body, boolean hang) {
+    record Answer(int status, Map<String, String> headers, String body, boolean hang, long delayMillis) {
         static Answer of(int status) {
-            return new Answer(status, Map.of(), "", false);
+            return new Answer(status, Map.of(), "", false, 0);
         }
 
         static Answer with(int status, String header, String value) {
-            return new Answer(status, Map.of(header, value), "", false);
+            return new Answer(status, Map.of(header, value), "", false, 0);
         }
 
         static Answer hanging() {
-            return new Answer(200, Map.of(), "", true);
+            return new Answer(200, Map.of(), "", true, 0);
+        }
+
+        /** A 204 that the receiver holds back for {@code millis} first: a slow target. */
+        static Answer slow(long millis) {
+            return new Answer(204, Map.of(), "", false, millis);
         }
     }
 
@@ -44,8 +49,13 @@ final class TestReceiver implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
 
     TestReceiver() {
+        this(0);
+    }
+
+    /** A receiver on {@code port} (0: any free one); a closed receiver can come back on its old port. */
+    TestReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +81,9 @@ final class TestReceiver implements AutoCloseable {
             answer = Answer.of(204);
         }
         if (answer.hang()) {
-            awaitRelease();
+            awaitRelease(30_000);
+        } else if (answer.delayMillis() > 0) {
+            awaitRelease(answer.delayMillis());
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -82,9 +94,13 @@ final class TestReceiver implements AutoCloseable {
         exchange.close();
     }
 
-    private void awaitRelease() {
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void awaitRelease(long millis) {
         try {
-            release.await(30, TimeUnit.SECONDS);
+            release.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

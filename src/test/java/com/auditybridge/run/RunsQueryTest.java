@@ -74,6 +74,11 @@ class RunsQueryTest extends BridgeTestBase {
     }
 
     @Test
+    void aPageWithNoRunsStillHasAnEmptyListOfRuns() {
+        assertThat(runs("?flow=repo-audit&status=cancelled").body()).isEqualTo("{\"runs\":[]}");
+    }
+
+    @Test
     void theListIsFilteredByFlowAndStatus() {
         String update = hook("project-update", "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}"
                 .formatted(PROJECT_ID)).text("runId");

@@ -41,7 +41,9 @@ public final class ReconcileConversionStep implements Step {
 
     @Override
     public boolean decidesTransient(UpstreamError error) {
-        return error.kind() != UpstreamErrorKind.THROTTLED;
+        // Waits the upstream or the bridge asked for are the runner's; failed reads are this step's.
+        return error.kind() == UpstreamErrorKind.SERVER_ERROR || error.kind() == UpstreamErrorKind.TIMEOUT
+                || error.kind() == UpstreamErrorKind.NETWORK;
     }
 
     @Override
