@@ -9,9 +9,10 @@ RUNS=${1:-10000}; SIMPORT=${SIMPORT:-18290}; PORT=${PORT:-18291}; SCHEMA=infligh
 WORK=$(mktemp -d)
 . bench/lib.sh
 trap stop_all EXIT
+ticks() { awk '{print $14 + $15}' /proc/"$BRIDGE"/stat; }   # user + system CPU, 1/100 s
+rows() { SQL "select count(*) from run_event"; }
 sample() { echo "$1: RSS $(ps -o rss= -p "$BRIDGE") KiB, threads $(awk '/^Threads/ {print $2}' /proc/"$BRIDGE"/status)," \
-  "CPU $(ps -o %cpu= -p "$BRIDGE")% (lifetime avg), runs in poll: $(SQL "select count(*) from run where step = 'poll'")," \
-  "load: $(uptime | sed 's/.*load average: //')"; }
+  "runs in poll: $(SQL "select count(*) from run where step = 'poll'"), load: $(uptime | sed 's/.*load average: //')"; }
 
 start_sim 24h
 python3 bench/load.py leads $SIMPORT "$RUNS" > "$WORK/leads"
@@ -24,4 +25,7 @@ while [ "$(SQL "select count(*) from run where step = 'poll'")" -lt "$RUNS" ]; d
   sleep 5
 done
 echo "runs by status/step: $(SQL "select string_agg(status || '/' || step || '=' || n, ' ') from (select status, step, count(*) n from run group by status, step) s")"
-for i in 1 2 3; do sleep 20; sample "in flight, sample $i"; done
+for i in 1 2 3; do
+  T0=$(ticks); R0=$(rows); sleep 20
+  sample "in flight, sample $i"; echo "  last 20 s: CPU $(( ($(ticks) - T0) / 20 ))% of one core, $(( ($(rows) - R0) / 20 )) timeline rows/s"
+done
