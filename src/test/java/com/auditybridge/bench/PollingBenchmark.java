@@ -2,7 +2,9 @@ package com.auditybridge.bench;
 
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +28,9 @@ class PollingBenchmark extends BridgeTestBase {
     static final int JOBS = Integer.getInteger("bench.jobs", 500);
     static final Duration TICK = Duration.ofSeconds(1);
     static final String JOB_ROUTE = "/sim/audity/api/agent/jobs/";
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -52,12 +57,16 @@ class PollingBenchmark extends BridgeTestBase {
         }
         long limitedBefore = rateLimited();
         List<String> runs = new ArrayList<>();
+        String inbox = "http://127.0.0.1:" + server.getPort() + "/sim/inbox";
         for (String project : projects) {
-            runs.add(analysisRequested(project));
+            Reply accepted = hook("analysis-requested", "{\"projectId\":\"" + project + "\",\"callbackUrl\":\"" + inbox + "\"}");
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            runs.add(accepted.text("runId"));
         }
         Instant start = clock.instant();
         int rounds = 0;
-        while (count("select count(*) from run where status in ('completed','failed','cancelled')") < JOBS) {
+        while (count("select count(*) from run where status in ('completed','failed','cancelled')") < JOBS
+                || count("select count(*) from delivery where final_callback and status = 'delivered'") < JOBS) {
             scheduler.runAnyDueExecutions();
             clock.advance(TICK);
             if (++rounds > 6 * 3600) {
@@ -70,14 +79,18 @@ class PollingBenchmark extends BridgeTestBase {
         assertThat(count("select count(*) from run where status = 'completed'")).isEqualTo(JOBS);
         List<String> jobIds = new ArrayList<>();
         List<Instant> finals = new ArrayList<>();
+        List<Instant> delivered = new ArrayList<>();
         for (String runId : runs) {
             jobIds.add(run(runId).text("result.jobId"));
-            finals.add(finalEventAt(runId));
+            finals.add(at("select max(created_at) from event where run_id = ?", runId));
+            delivered.add(at("select delivered_at from delivery where run_id = ? and final_callback", runId));
         }
         List<Instant> completed = completedAt(jobIds);
         List<Long> bridgeDelays = new ArrayList<>();
+        List<Long> deliveryDelays = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             bridgeDelays.add(Duration.between(completed.get(i), finals.get(i)).toMillis());
+            deliveryDelays.add(Duration.between(completed.get(i), delivered.get(i)).toMillis());
         }
 
         // --- the naive poller: new jobs started directly on the simulator, each polled every 10 s
@@ -124,6 +137,7 @@ class PollingBenchmark extends BridgeTestBase {
 
         System.out.printf("BENCH polling jobs=%d (processing 60-300 s, pending 2 s), polls budget 120/min, 1 s ticks, simulated time%n", JOBS);
         report("bridge", bridgePolls, bridgeLimited, bridgeDelays, Duration.between(start, bridgeEnd));
+        report("bridge-callback-delivered", bridgePolls, bridgeLimited, deliveryDelays, Duration.between(start, bridgeEnd));
         report("naive-10s", naivePolls, naiveLimited, naiveDelays, Duration.between(naiveStart, naiveEnd));
     }
 
@@ -138,11 +152,10 @@ class PollingBenchmark extends BridgeTestBase {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
 
-    /** The run's final event (completed or failed), committed with its outcome. */
-    private Instant finalEventAt(String runId) {
+    /** One timestamp of the run: its final event (committed with its outcome) or its callback's delivery. */
+    private Instant at(String sql, String runId) {
         return connections.executeRead(status -> {
-            try (var statement = status.getConnection().prepareStatement(
-                    "select max(created_at) from event where run_id = ?")) {
+            try (var statement = status.getConnection().prepareStatement(sql)) {
                 statement.setString(1, runId);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
