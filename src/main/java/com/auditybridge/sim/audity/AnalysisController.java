@@ -54,7 +54,7 @@ class AnalysisController {
         Instant now = state.clock.instant();
         double failureRate = Math.max(state.config.jobFailureRate(), faults.settings().jobFailureRate());
         SimJob job = new SimJob(UUID.randomUUID().toString(), project.id, account.key, now,
-                state.config.jobPending(), state.config.jobProcessing(), faults.roll(failureRate));
+                state.config.jobPending(), state.config.drawProcessing(), faults.roll(failureRate));
         state.jobs.put(job.id(), job);
         // Seed 000: AsyncJobStarted.status is the constant "pending", whatever the job does next.
         return HttpResponse.accepted().body(Map.of("data", Map.of("jobId", job.id(), "projectId", project.id,

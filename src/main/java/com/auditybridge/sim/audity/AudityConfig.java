@@ -3,10 +3,12 @@ package com.auditybridge.sim.audity;
 import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Behaviour of the Audity simulator ({@code sim.audity.*}); defaults follow the documented upstream.
@@ -23,6 +25,8 @@ import java.util.List;
  * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (0: at once)
  * @param jobPending              time a job stays {@code pending} (2 s)
  * @param jobProcessing           time a job stays {@code processing} (8 s)
+ * @param jobProcessingMax        when set, each job's processing time is drawn uniformly between
+ *                                {@code job-processing} and this, once at creation (unset: always {@code job-processing})
  * @param jobFailureRate          share of jobs that fail; the fault setting can raise it (0)
  */
 @ConfigurationProperties("sim.audity")
@@ -40,8 +44,18 @@ public record AudityConfig(
         @Bindable(defaultValue = "0s") Duration interviewAnalysisDelay,
         @Bindable(defaultValue = "2s") Duration jobPending,
         @Bindable(defaultValue = "8s") Duration jobProcessing,
+        @Nullable Duration jobProcessingMax,
         @Bindable(defaultValue = "0") double jobFailureRate) {
 
     /** Credits one conversion costs, as documented. */
     public static final long CONVERSION_COST = 1_000;
+
+    /** This job's processing time: fixed, or uniform between the two settings when a maximum is set. */
+    Duration drawProcessing() {
+        if (jobProcessingMax == null || jobProcessingMax.compareTo(jobProcessing) <= 0) {
+            return jobProcessing;
+        }
+        long spread = jobProcessingMax.toMillis() - jobProcessing.toMillis();
+        return jobProcessing.plusMillis(ThreadLocalRandom.current().nextLong(spread + 1));
+    }
 }

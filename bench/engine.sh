@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Engine steps/s: RUNS lead-to-audit runs (convert ▸ trigger ▸ poll) through the real db-scheduler on Postgres,
+# with 1 or 2 bridge replicas, against the simulator in its own process. Upstream limits are raised on both
+# sides so the engine is measured, not the 20 writes/min budget. The runs are queued first with the scheduler
+# off; then the replicas start and the completed steps (run_event rows) are counted until every run ended.
+# Usage: bench/engine.sh [replicas=1|2] [runs=2000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPLICAS=${1:-1}; RUNS=${2:-2000}; SIMPORT=${SIMPORT:-18190}; BASE=${BASE:-18191}; SCHEMA=engine
+WORK=$(mktemp -d); POLL_INITIAL=1s
+. bench/lib.sh
+trap stop_all EXIT
+
+start_sim 1s
+python3 bench/load.py leads $SIMPORT "$RUNS" > "$WORK/leads"
+bridge $BASE false; wait_up $BASE
+python3 bench/load.py hooks $BASE bench-key "$WORK/leads"
+kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
+echo "queued runs: $(SQL "select count(*) from run"), timeline rows before: $(SQL "select count(*) from run_event")"
+SINCE=$(SQL "select now()")
+
+for i in $(seq 1 "$REPLICAS"); do bridge $((BASE + i)) true; done
+DEADLINE=$((SECONDS + 900))
+while [ "$(SQL "select count(*) from run where status not in ('completed','failed','cancelled')")" != 0 ]; do
+  [ $SECONDS -lt $DEADLINE ] || { echo "runs did not end in 15 min"; break; }
+  sleep 2
+done
+echo "runs by status: $(SQL "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from run group by status) s")"
+SQL "select 'steps=' || count(*) || ' seconds=' || round(extract(epoch from max(at) - min(at))::numeric, 1)
+       || ' steps/s=' || round(count(*) / greatest(extract(epoch from max(at) - min(at)), 0.001)::numeric, 1)
+     from run_event where at > '$SINCE'"
+echo "replicas=$REPLICAS runs=$RUNS  load: $(uptime | sed 's/.*load/load/')"
