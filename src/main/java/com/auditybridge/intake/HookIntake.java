@@ -2,6 +2,7 @@ package com.auditybridge.intake;
 
 import com.auditybridge.callback.CallbackTargets;
 import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.Digests;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.Flow;
@@ -16,10 +17,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public class HookIntake {
     }
 
     private RunIntake.Accepted accept(Connection connection, Flow flow, RunInput input, String key, String request) {
-        String hash = sha256(request);
+        String hash = Digests.sha256Hex(request);
         try {
             return runs.accept(connection, flow, input, key, hash);
         } catch (RuntimeException e) {
@@ -122,11 +120,4 @@ public class HookIntake {
                 "must be a whole number of seconds from 0 to " + settings.maxWait().toSeconds())));
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -42,9 +42,10 @@ public class RunTransitions {
         if (!t.quiet) {
             store.appendTimeline(run.id(), now, stepName, t.outcome, t.detail);
         }
-        if (!applied) {
+        if (!applied || (t.intermediateEvents.isEmpty() && !t.status.terminal())) {
             return;
         }
+        // Events report the run as just committed, ids learned in this step included.
         Run after = store.find(run.id()).orElseThrow();
         for (String type : t.intermediateEvents) {
             outbox.emit(run.connectionId(), run.id(), type, EventData.of(after, input, kept),
