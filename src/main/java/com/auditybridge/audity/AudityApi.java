@@ -32,6 +32,9 @@ public interface AudityApi {
     /** {@code POST /api/agent/projects/{id}/audit-analysis/async}: 202 {@code {data}}. */
     Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId);
 
+    /** {@code GET /api/projects/{id}/audit-analysis}: the latest analysis, bare (shape inferred). */
+    Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId);
+
     /** {@code GET /api/agent/jobs/{id}}: {@code {data}}. */
     Outcome<AsyncJob> getJob(String token, String jobId);
 

@@ -70,6 +70,11 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
     }
 
     @Override
+    public Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId) {
+        return get(token, path("/api/projects/{id}/audit-analysis", projectId), Shape.bare(AuditAnalysis.class));
+    }
+
+    @Override
     public Outcome<AsyncJob> getJob(String token, String jobId) {
         return get(token, path("/api/agent/jobs/{id}", jobId), Shape.in("data", AsyncJob.class));
     }

@@ -74,7 +74,7 @@ public class RunIntake {
         FlowDefinition definition = flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
         Run run = new Run(UUID.randomUUID().toString(), connection.id(), flow, RunStatus.QUEUED,
                 definition.firstStep(input), codec.write(input), input.callbackUrl(), input.leadId(),
-                input.projectId(), null, null, null, null, null, 0, now, null, now, null, null, now, now, null);
+                input.projectId(), null, null, null, null, null, 0, now, null, now, now, now, null, 0);
         runs.insert(run);
         if (idempotencyKey != null) {
             keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);

@@ -62,7 +62,7 @@ public final class Decisions {
         return Transition.fail(run.step(), RunError.of(error));
     }
 
-    static String describe(UpstreamError error) {
+    public static String describe(UpstreamError error) {
         return error.kind().name() + (error.status() > 0 ? " (HTTP " + error.status() + ")" : "")
                 + (error.message() == null ? "" : ": " + error.message());
     }

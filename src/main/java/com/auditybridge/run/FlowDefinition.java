@@ -10,7 +10,7 @@ public interface FlowDefinition {
 
     String firstStep(RunInput input);
 
-    Step step(Run run);
+    Step<?> step(Run run);
 
     /**
      * The step after {@code step} when it succeeded, or empty when the flow is then complete. Flows

@@ -2,6 +2,7 @@ package com.auditybridge.run;
 
 import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.audity.AudityApi;
+import com.auditybridge.audity.AuditAnalysis;
 import com.auditybridge.audity.ConvertResult;
 import com.auditybridge.audity.Credits;
 import com.auditybridge.audity.LeadPage;
@@ -15,6 +16,7 @@ import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The Audity calls the flows make, each drawn from its budget class through the gate. */
 @Singleton
@@ -39,12 +41,12 @@ public class GatedAudity {
         return gate.call(CallClass.AUDITY_READ, token, () -> api.getLead(token, leadId));
     }
 
-    /** {@code beforeSend} runs only once the gate let the call through, right before it goes out. */
-    public Outcome<ConvertResult> convertLead(String token, String leadId, Runnable beforeSend) {
-        return gate.call(CallClass.AUDITY_WRITE, token, () -> {
-            beforeSend.run();
-            return api.convertLead(token, leadId);
-        });
+    /**
+     * The paid conversion. {@code intent} runs only once the gate let the call through, right before it goes out;
+     * when it answers false (the run moved on, or another conversion holds the token) nothing is sent.
+     */
+    public Outcome<ConvertResult> convertLead(String token, String leadId, BooleanSupplier intent) {
+        return gate.call(CallClass.AUDITY_WRITE, token, () -> intent.getAsBoolean() ? api.convertLead(token, leadId) : NotSent.outcome());
     }
 
     public Outcome<List<Project>> listProjects(String token) {
@@ -59,8 +61,14 @@ public class GatedAudity {
         return gate.call(CallClass.AUDITY_WRITE, token, () -> api.patchProject(token, projectId, patch));
     }
 
-    public Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId) {
-        return gate.call(CallClass.AUDITY_WRITE, token, () -> api.triggerAuditAnalysis(token, projectId));
+    /** The paid analysis trigger; {@code intent} as for {@link #convertLead}. */
+    public Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId, BooleanSupplier intent) {
+        return gate.call(CallClass.AUDITY_WRITE, token,
+                () -> intent.getAsBoolean() ? api.triggerAuditAnalysis(token, projectId) : NotSent.outcome());
+    }
+
+    public Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.latestAuditAnalysis(token, projectId));
     }
 
     public Outcome<AsyncJob> getJob(String token, String jobId) {

@@ -2,11 +2,15 @@ package com.auditybridge.run;
 
 import com.auditybridge.repoaudit.AuditStatus;
 import com.auditybridge.repoaudit.AuditSubmission;
+import com.auditybridge.repoaudit.AuditSummary;
 import com.auditybridge.repoaudit.RepoAuditApi;
 import com.auditybridge.upstream.CallClass;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The repo-audit calls the flows make, through the gate. Anonymous callers share one lane. */
 @Singleton
@@ -19,8 +23,14 @@ public class GatedRepoAudit {
         this.gate = gate;
     }
 
-    public Outcome<AuditSubmission> submit(String token, String repoUrl) {
-        return gate.call(CallClass.REPO_SUBMIT, token, () -> api.submit(token, repoUrl, true));
+    /** The paid submit; {@code intent} as for {@link GatedAudity#convertLead}. */
+    public Outcome<AuditSubmission> submit(String token, String repoUrl, BooleanSupplier intent) {
+        return gate.call(CallClass.REPO_SUBMIT, token, () -> intent.getAsBoolean() ? api.submit(token, repoUrl, true) : NotSent.outcome());
+    }
+
+    /** The signed-in caller's audits, newest first; its own budget upstream (30/min) is far above what looks use. */
+    public Outcome<List<AuditSummary>> history(String token) {
+        return gate.call(CallClass.REPO_STATUS, token, () -> api.history(token));
     }
 
     public Outcome<AuditStatus> status(String token, String auditId) {

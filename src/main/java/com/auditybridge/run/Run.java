@@ -2,7 +2,10 @@ package com.auditybridge.run;
 
 import java.time.Instant;
 
-/** A run as stored. Steps read it; only {@link RunStore} writes it. */
+/**
+ * A run as stored. Steps read it; only {@link RunStore} writes it. {@code version} grows with every change of
+ * state: a step's transition applies only to the version the step read, so a revived execution never acts twice.
+ */
 public record Run(
         String id,
         String connectionId,
@@ -22,14 +25,8 @@ public record Run(
         Instant stepStartedAt,
         Instant waitDeadline,
         Instant nextAt,
-        Instant convertAttemptedAt,
-        Instant convertConfirmedAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant finishedAt) {
-
-    /** A conversion was attempted and no answer confirmed or refused it: never call convert again. */
-    public boolean conversionInDoubt() {
-        return convertAttemptedAt != null && convertConfirmedAt == null;
-    }
+        Instant finishedAt,
+        long version) {
 }

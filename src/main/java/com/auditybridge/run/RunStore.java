@@ -91,13 +91,6 @@ public class RunStore {
         });
     }
 
-    /** Committed on its own before the paid call goes out: after a crash the intent is what we know. */
-    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.REQUIRES_NEW)
-    public void recordConvertIntent(String runId, Instant at) {
-        update("update run set convert_attempted_at = ?, updated_at = ? where id = ?", at, at, runId);
-        appendTimeline(runId, at, "convert", "attempting", "conversion intent recorded before the call");
-    }
-
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
         String cut = detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail;
         jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
@@ -113,26 +106,28 @@ public class RunStore {
         });
     }
 
-    /** Applies the state part of a transition, unless the run ended meanwhile (cancelled). */
+    /**
+     * Applies the state part of a transition, only if the run is still at the version the step read: a cancel, or a
+     * revived execution of the same run, moved it on meanwhile and this step's decision is stale. Ids learned upstream
+     * are facts and are kept whatever the version. The prerequisite deadline is set once, at the first wait, and kept.
+     */
     boolean applyState(Run run, Transition t, Instant now, String resultJson) {
         RunError error = t.error;
         Instant stepStarted = t.newStep ? now : run.stepStartedAt();
         int attempts = t.newStep ? 0 : run.attempts() + (t.countAttempt ? 1 : 0);
-        // Ids and the conversion's confirmation are facts about the upstream: kept even if the run was cancelled.
-        update("update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
-                        + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id),"
-                        + " convert_confirmed_at = case when ? then ? else convert_confirmed_at end,"
-                        + " convert_attempted_at = case when ? then null else convert_attempted_at end where id = ?",
-                t.projectId, t.jobId, t.analysisId, t.auditId, t.confirmConversion, now, t.clearConversionIntent, run.id());
+        if (t.projectId != null || t.jobId != null || t.analysisId != null || t.auditId != null) {
+            update("update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
+                            + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id) where id = ?",
+                    t.projectId, t.jobId, t.analysisId, t.auditId, run.id());
+        }
         return update("update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
                         + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
-                        + " wait_deadline = ?, updated_at = ?, finished_at = ?, version = version + 1"
-                        + " where id = ? and status not in " + TERMINAL,
+                        + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
+                        + " where id = ? and version = ?",
                 t.status.wireName(), t.step, t.nextAt, attempts, stepStarted, resultJson,
                 error == null ? null : error.code(), error == null ? null : error.message(),
-                error == null ? null : error.upstreamStatus(),
-                t.status == RunStatus.WAITING ? (t.waitDeadline != null ? t.waitDeadline : run.waitDeadline()) : null,
-                now, t.status.terminal() ? now : null, run.id()) == 1;
+                error == null ? null : error.upstreamStatus(), t.waitDeadline,
+                now, t.status.terminal() ? now : null, run.id(), run.version()) == 1;
     }
 
     @Transactional
@@ -145,7 +140,11 @@ public class RunStore {
         return done;
     }
 
-    /** Back to running on the step that failed; attempts reset. A confirmed conversion stays confirmed. */
+    /**
+     * Back to running on the step that failed; attempts reset. A paid call that was done stays done; one left
+     * unconfirmed goes back to in doubt, so the step looks at the upstream again before anything is sent, and may send
+     * once more only if two looks find it not done.
+     */
     @Transactional
     public boolean reopen(String connectionId, String id, Instant now) {
         boolean done = update("update run set status = 'running', attempts = 0, step_started_at = ?, next_at = ?,"
@@ -153,6 +152,9 @@ public class RunStore {
                 + " updated_at = ?, version = version + 1 where id = ? and connection_id = ? and status = 'failed'",
                 now, now, now, id, connectionId) == 1;
         if (done) {
+            // A person retried after checking upstream: look twice more, and then one more send is allowed.
+            update("update paid_call set state = 'in-doubt', looks = 0, doubts = case when doubts > 0 then doubts - 1 else 0 end,"
+                    + " updated_at = ? where run_id = ? and state = 'unconfirmed'", now, id);
             appendTimeline(id, now, "retry", "queued", "retried by the caller");
         }
         return done;
@@ -187,7 +189,7 @@ public class RunStore {
                 rs.getString("project_id"), rs.getString("job_id"), rs.getString("analysis_id"),
                 rs.getString("audit_id"), rs.getString("result"), error, rs.getInt("attempts"),
                 Sql.instant(rs, "step_started_at"), Sql.instant(rs, "wait_deadline"), Sql.instant(rs, "next_at"),
-                Sql.instant(rs, "convert_attempted_at"), Sql.instant(rs, "convert_confirmed_at"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "finished_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "finished_at"),
+                rs.getLong("version"));
     }
 }

@@ -5,6 +5,8 @@ import com.auditybridge.connection.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +15,12 @@ import java.util.Map;
 
 /**
  * Persists a step's transition in one transaction: the run's new state, its timeline row, and the
- * events it emits (the final one bound for the callback URL). Either all of it is committed or none.
+ * events it emits (the final one bound for the callback URL). Either all of it is committed or none; nothing when
+ * the run moved on since the step read it.
  */
 @Singleton
 public class RunTransitions {
+    private static final Logger LOG = LoggerFactory.getLogger(RunTransitions.class);
     private final RunStore store;
     private final EventOutbox outbox;
     private final RunInputCodec codec;
@@ -38,11 +42,15 @@ public class RunTransitions {
         if (t.result != null) {
             kept.putAll(t.result);
         }
-        boolean applied = store.applyState(run, t, now, t.result == null ? null : codec.write(kept));
+        if (!store.applyState(run, t, now, t.result == null ? null : codec.write(kept))) {
+            LOG.info("run {} moved on while step {} ran (cancelled, or executed elsewhere): its {} is dropped",
+                    run.id(), stepName, t);
+            return;
+        }
         if (!t.quiet) {
             store.appendTimeline(run.id(), now, stepName, t.outcome, t.detail);
         }
-        if (!applied || (t.intermediateEvents.isEmpty() && !t.status.terminal())) {
+        if (t.intermediateEvents.isEmpty() && !t.status.terminal()) {
             return;
         }
         // Events report the run as just committed, ids learned in this step included.

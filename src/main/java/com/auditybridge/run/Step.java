@@ -1,22 +1,19 @@
 package com.auditybridge.run;
 
 import com.auditybridge.upstream.Outcome;
-import com.auditybridge.upstream.UpstreamError;
 
 /**
- * One step of a flow: the one upstream call it makes, and the pure decision over its outcome.
- * Transient failures are decided by the runner unless the step claims them (convert must, because
- * a lost answer to a paid call is not a reason to call again).
+ * One step of a flow: the one upstream call it makes, and the pure decision over its outcome. Transient failures
+ * of the call (a 429, a timeout) are decided by the runner; a step that must judge them itself (a paid call, whose
+ * lost answer is no reason to call again) folds them into a successful outcome of its own type.
+ *
+ * @param <T> what the call answers
  */
-public interface Step {
+public interface Step<T> {
 
     String name();
 
-    Outcome<?> call(Run run, StepContext context);
+    Outcome<T> call(Run run, StepContext context);
 
-    Transition decide(Run run, Outcome<?> outcome, Decisions decisions);
-
-    default boolean decidesTransient(UpstreamError error) {
-        return false;
-    }
+    Transition decide(Run run, Outcome<T> outcome, Decisions decisions);
 }

@@ -3,9 +3,9 @@ package com.auditybridge.run;
 import com.auditybridge.connection.Connection;
 
 /**
- * What a step may use while it calls: the connection's tokens, the run's input, the gated upstreams, the paid-call
- * ledger, and what earlier steps kept in the run's result ({@link Transition#remember}).
+ * What a step may use while it calls: the connection's tokens, the run's input, the gated upstreams, and what
+ * earlier steps kept in the run's result ({@link Transition#remember}).
  */
-public record StepContext(Connection connection, RunInput input, GatedAudity audity, GatedRepoAudit repoAudit, PaidCallLedger ledger,
+public record StepContext(Connection connection, RunInput input, GatedAudity audity, GatedRepoAudit repoAudit,
                           java.util.Map<String, Object> kept) {
 }

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Executes one step of one run: load, call, decide, persist. Returns when the run wants to be
- * executed next, or empty when it is done. A crash anywhere before the persist repeats the step,
- * which is safe for every step but convert, and convert has its own ledger.
+ * executed next, or empty when it is done. A crash anywhere before the persist repeats the step: safe for reads and
+ * for the patch; the paid calls keep their own record of what was sent (run.paid.PaidStep).
  */
 @Singleton
 public class StepRunner {
@@ -38,14 +38,13 @@ public class StepRunner {
     private final Connections connections;
     private final GatedAudity audity;
     private final GatedRepoAudit repoAudit;
-    private final PaidCallLedger ledger;
     private final RetryPolicy retryPolicy;
     private final RunInputCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public StepRunner(RunStore store, RunTransitions transitions, List<FlowDefinition> flows, Connections connections,
-                      GatedAudity audity, GatedRepoAudit repoAudit, PaidCallLedger ledger, RetryPolicy retryPolicy,
+                      GatedAudity audity, GatedRepoAudit repoAudit, RetryPolicy retryPolicy,
                       RunInputCodec codec, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.transitions = transitions;
@@ -53,7 +52,6 @@ public class StepRunner {
         this.connections = connections;
         this.audity = audity;
         this.repoAudit = repoAudit;
-        this.ledger = ledger;
         this.retryPolicy = retryPolicy;
         this.codec = codec;
         this.clock = clock;
@@ -105,18 +103,22 @@ public class StepRunner {
             transitions.apply(run, run.step(), gone, flow, input, null);
             return gone;
         }
-        Step step = flow.step(run);
+        Step<?> step = flow.step(run);
+        Transition transition = callAndDecide(step, run, flow, input, connection.get());
+        transitions.apply(run, step.name(), transition, flow, input, connection.get());
+        return transition;
+    }
+
+    private <T> Transition callAndDecide(Step<T> step, Run run, FlowDefinition flow, RunInput input, Connection connection) {
         Timer.Sample sample = Timer.start(meters);
-        Outcome<?> outcome = step.call(run, new StepContext(connection.get(), input, audity, repoAudit, ledger,
-                codec.readMap(run.result())));
+        Outcome<T> outcome = step.call(run, new StepContext(connection, input, audity, repoAudit, codec.readMap(run.result())));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
         Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy, codec.readMap(run.result()));
         UpstreamError error = outcome.error();
-        Transition transition = error != null && error.isTransient() && !step.decidesTransient(error)
+        Transition transition = error != null && error.isTransient()
                 ? onTransient(run, error, decisions)
                 : step.decide(run, outcome, decisions);
         LOG.debug("run {} step {}: {}", run.id(), step.name(), transition);
-        transitions.apply(run, step.name(), transition, flow, input, connection.get());
         return transition;
     }
 

@@ -25,8 +25,6 @@ public final class Transition {
     Map<String, Object> result;
     RunError error;
     Instant waitDeadline;
-    boolean confirmConversion;
-    boolean clearConversionIntent;
     boolean quiet;
     final List<String> intermediateEvents = new ArrayList<>();
 
@@ -92,17 +90,6 @@ public final class Transition {
 
     public Transition audit(String id) {
         this.auditId = id;
-        return this;
-    }
-
-    public Transition conversionConfirmed() {
-        this.confirmConversion = true;
-        return this;
-    }
-
-    /** The convert call was refused outright (e.g. 429): nothing was charged, so it may be tried again. */
-    public Transition conversionRefused() {
-        this.clearConversionIntent = true;
         return this;
     }
 

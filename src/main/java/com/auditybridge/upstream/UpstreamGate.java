@@ -48,7 +48,14 @@ public class UpstreamGate {
             return throttled(settings.circuitWaitInOpen(), "circuit open for " + callClass.upstream());
         }
         long start = System.nanoTime();
-        Outcome<T> outcome = call.get();
+        Outcome<T> outcome;
+        try {
+            outcome = capRetryAfter(call.get());
+        } catch (RuntimeException thrown) {
+            // The permission taken above must be given back, or a half-open circuit waits for it for ever.
+            circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, thrown);
+            throw thrown;
+        }
         long elapsed = System.nanoTime() - start;
         UpstreamError error = outcome.error();
         if (error != null && (error.kind() == UpstreamErrorKind.SERVER_ERROR
@@ -68,6 +75,15 @@ public class UpstreamGate {
                 "outcome", error == null ? "success" : error.kind().name()).increment();
         meters.timer("bridge.upstream.latency", "class", callClass.name()).record(elapsed, TimeUnit.NANOSECONDS);
         return outcome;
+    }
+
+    /** An upstream Retry-After is honoured up to {@code upstream.max-retry-after}, never longer. */
+    private <T> Outcome<T> capRetryAfter(Outcome<T> outcome) {
+        UpstreamError error = outcome.error();
+        if (error == null || error.retryAfter() == null || error.retryAfter().compareTo(settings.maxRetryAfter()) <= 0) {
+            return outcome;
+        }
+        return Outcome.failure(error.withRetryAfter(settings.maxRetryAfter()));
     }
 
     public CircuitBreaker.State circuitState(String upstream) {

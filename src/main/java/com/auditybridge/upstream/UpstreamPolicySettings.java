@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param replicas           how many replicas share each token (default 1, {@code UPSTREAM_REPLICAS}): every
  *                           replica keeps its own lanes in memory, so each takes {@code limit / replicas} of
  *                           every per-minute limit (rounded down, at least 1) and together they stay within it
+ * @param maxRetryAfter      the longest upstream {@code Retry-After} honoured (default 1h): one header must not park a
+ *                           token's lane, or a run, for longer
  */
 @ConfigurationProperties("upstream")
 public record UpstreamPolicySettings(
@@ -34,7 +36,8 @@ public record UpstreamPolicySettings(
         @Bindable(defaultValue = "2s") Duration initialBackoff,
         @Bindable(defaultValue = "5m") Duration maxBackoff,
         @Bindable(defaultValue = "30s") Duration circuitWaitInOpen,
-        @Bindable(defaultValue = "1") int replicas) {
+        @Bindable(defaultValue = "1") int replicas,
+        @Bindable(defaultValue = "1h") Duration maxRetryAfter) {
 
     /** This replica's share of a token's per-minute limit for {@code callClass}. */
     public int perMinute(CallClass callClass) {

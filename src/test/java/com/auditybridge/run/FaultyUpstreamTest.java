@@ -29,10 +29,16 @@ class FaultyUpstreamTest extends BridgeTestBase {
         }
         faults(FLAKY);
 
-        driveAllToEnd(runIds, TICK, 900);
+        driveAllToEnd(runIds, TICK, 2400);
 
-        assertThat(runIds).allSatisfy(id -> assertThat(run(id).text("status")).as(run(id).body()).isEqualTo("completed"));
-        assertThat(leads).allSatisfy(lead -> assertThat(conversionsOf(lead)).isEqualTo(1));
+        // A paid call answered by a 5xx is in doubt: it is sent again only after the settle window and two looks, and
+        // at most once more for a trigger, so a run whose trigger met two 5xx asks a human instead of paying blind.
+        assertThat(runIds).allSatisfy(id -> assertThat(endOf(id)).as(run(id).body())
+                .isIn("completed", "failed ANALYSIS_UNCONFIRMED", "failed CONVERSION_UNCONFIRMED"));
+        assertThat(leads).allSatisfy(lead -> assertThat(conversionsOf(lead)).isLessThanOrEqualTo(1));
+        assertThat(runIds.stream().filter(id -> "completed".equals(run(id).text("status"))).count()).isPositive();
+        assertThat(runIds).allSatisfy(id -> assertThat(conversionsOf(run(id).text("input.leadId")))
+                .isEqualTo(endOf(id).endsWith("CONVERSION_UNCONFIRMED") ? 0 : 1));
         Map<String, Map<String, Number>> peaks = (Map<String, Map<String, Number>>) counters().get("peaks");
         System.out.println("calls: " + counters().get("calls") + "\nobserved peaks per sliding minute: " + peaks + ", 429s: " + counters().get("rateLimited")
                 + ", minutes simulated: " + Duration.between(testStart, clock.instant()).toMinutes());
@@ -41,6 +47,12 @@ class FaultyUpstreamTest extends BridgeTestBase {
             assertThat(byClass.getOrDefault("writes", 0).intValue()).isLessThanOrEqualTo(20);
             assertThat(byClass.getOrDefault("polling", 0).intValue()).isLessThanOrEqualTo(120);
         });
+    }
+
+    /** "completed", or "failed" and the error's code. */
+    private String endOf(String runId) {
+        Reply run = run(runId);
+        return "failed".equals(run.text("status")) ? "failed " + run.text("error.code") : run.text("status");
     }
 
     private void stepFor(int rounds) {

@@ -46,4 +46,40 @@ class PrerequisiteWaitTest extends BridgeTestBase {
         assertFailedWith(done, "PREREQUISITE_MISSING");
         assertThat(Duration.between(testStart, clock.instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
     }
+
+    @Test
+    void theDeadlineSetAtTheFirst422IsKeptAcrossATransientErrorAndARetry() {
+        String runId = waitingRun(projectFromConversion());
+        Object deadline = deadlineOf(runId);
+        assertThat(deadline).isNotNull();
+
+        faults("{\"errorRate\":1.0}");
+        clock.advance(Duration.ofMinutes(2));
+        scheduler.runAnyDueExecutions();
+        faults("{}");
+        assertThat(run(runId).body()).contains("SERVER_ERROR");
+        assertThat(deadlineOf(runId)).as("kept across a transient error").isEqualTo(deadline);
+
+        Reply failed = driveToEnd(runId, Duration.ofMinutes(1), 30);
+        assertFailedWith(failed, "PREREQUISITE_MISSING");
+        assertThat(control(runId, "retry").status()).isEqualTo(200);
+        Reply again = driveToEnd(runId, Duration.ofMinutes(1), 30);
+
+        assertFailedWith(again, "PREREQUISITE_MISSING");
+        assertThat(deadlineOf(runId)).as("kept across a retry: the run does not wait for ever").isEqualTo(deadline);
+    }
+
+    private Object deadlineOf(String runId) {
+        return connections.executeRead(status -> {
+            try (var statement = status.getConnection().prepareStatement("select wait_deadline from run where id = ?")) {
+                statement.setString(1, runId);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }

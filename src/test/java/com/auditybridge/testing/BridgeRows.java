@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The bridge's own tables as a test sees them: the outbox rows a run wrote, and a clean slate between tests. */
 public final class BridgeRows {
-    private static final List<String> TABLES = List.of("delivery_attempt", "delivery", "event", "run_event",
+    private static final List<String> TABLES = List.of("paid_call", "paid_lane", "delivery_attempt", "delivery", "event", "run_event",
             "idempotency_key", "run", "scheduled_tasks", "lead_seen", "inbound_delivery");
 
     private final JdbcOperations jdbc;

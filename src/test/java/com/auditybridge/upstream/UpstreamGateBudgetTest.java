@@ -50,7 +50,7 @@ class UpstreamGateBudgetTest {
 
     private static UpstreamPolicySettings settings(int replicas) {
         return new UpstreamPolicySettings(100, 20, 120, 10, 120, 2, 8,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(30), replicas);
+                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(30), replicas, Duration.ofHours(1));
     }
 
     /** Three callers per replica call every 100 ms for seven minutes; answers the most calls let through in a minute. */

@@ -6,6 +6,9 @@ import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
+import com.auditybridge.run.paid.PaidStep;
+import com.auditybridge.run.paid.PaidSteps;
+import com.auditybridge.audity.ConvertResult;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -15,14 +18,13 @@ import java.util.Optional;
 /** convert (exactly once) → patch when fields are given → trigger unless analysis "none" → wait → poll. */
 @Singleton
 public class LeadToAuditFlow implements FlowDefinition {
-    private final ConvertStep convert = new ConvertStep();
-    private final ReconcileConversionStep reconcile = new ReconcileConversionStep();
-    private final RecoverProjectStep recover = new RecoverProjectStep();
+    private final PaidStep<ConvertResult> convert;
     private final PatchProjectStep patch = new PatchProjectStep(RunInput::project);
     private final AnalysisSteps analysis;
 
-    public LeadToAuditFlow(FlowSettings settings) {
-        this.analysis = new AnalysisSteps(settings);
+    public LeadToAuditFlow(FlowSettings settings, PaidSteps paid) {
+        this.convert = paid.of(Conversion.NAME, new Conversion());
+        this.analysis = new AnalysisSteps(settings, paid);
     }
 
     @Override
@@ -32,16 +34,13 @@ public class LeadToAuditFlow implements FlowDefinition {
 
     @Override
     public String firstStep(RunInput input) {
-        return ConvertStep.NAME;
+        return Conversion.NAME;
     }
 
     @Override
-    public Step step(Run run) {
-        if (ConvertStep.NAME.equals(run.step())) {
-            return run.conversionInDoubt() ? reconcile : convert;
-        }
-        if (RecoverProjectStep.NAME.equals(run.step())) {
-            return recover;
+    public Step<?> step(Run run) {
+        if (Conversion.NAME.equals(run.step())) {
+            return convert;
         }
         return PatchProjectStep.NAME.equals(run.step()) ? patch : analysis.step(run.step());
     }
@@ -49,11 +48,11 @@ public class LeadToAuditFlow implements FlowDefinition {
     @Override
     public Optional<String> after(String step, Run run, RunInput input) {
         boolean patchWanted = input.project() != null && !input.project().isEmpty();
-        if (ConvertStep.NAME.equals(step) && patchWanted) {
+        if (Conversion.NAME.equals(step) && patchWanted) {
             return Optional.of(PatchProjectStep.NAME);
         }
-        if ((ConvertStep.NAME.equals(step) || PatchProjectStep.NAME.equals(step)) && input.wantsAnalysis()) {
-            return Optional.of(TriggerAnalysisStep.NAME);
+        if ((Conversion.NAME.equals(step) || PatchProjectStep.NAME.equals(step)) && input.wantsAnalysis()) {
+            return Optional.of(AnalysisTrigger.NAME);
         }
         return Optional.empty();
     }

@@ -4,7 +4,7 @@ import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Step;
 
 /** A step whose timing (when to look again, how long to wait) comes from the flow settings. */
-abstract class PacedStep implements Step {
+abstract class PacedStep<T> implements Step<T> {
     protected final FlowSettings settings;
     private final String name;
 

@@ -13,7 +13,7 @@ import com.auditybridge.upstream.Outcome;
 import java.util.function.Function;
 
 /** PATCH the project with the fields the hook carried; safe to repeat, so plain retries apply. */
-public final class PatchProjectStep implements Step {
+public final class PatchProjectStep implements Step<Project> {
     public static final String NAME = "patch";
     private final Function<RunInput, ProjectPatch> fields;
 
@@ -27,17 +27,17 @@ public final class PatchProjectStep implements Step {
     }
 
     @Override
-    public Outcome<?> call(Run run, StepContext context) {
+    public Outcome<Project> call(Run run, StepContext context) {
         return context.audity().patchProject(context.connection().audityToken(), run.projectId(),
                 fields.apply(context.input()));
     }
 
     @Override
-    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+    public Transition decide(Run run, Outcome<Project> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
             return decisions.fail(run, outcome.error());
         }
-        Project project = (Project) outcome.value();
+        Project project = outcome.value();
         return decisions.advance(run, NAME, "patched", "project " + project.id() + " updated")
                 .remember("project", project);
     }

@@ -14,7 +14,7 @@ import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
 
 /** Poll the analysis job, less often as it ages, until it completes or fails. */
-public final class PollJobStep extends PacedStep {
+public final class PollJobStep extends PacedStep<AsyncJob> {
     public static final String NAME = "poll";
 
     public PollJobStep(FlowSettings settings) {
@@ -22,16 +22,16 @@ public final class PollJobStep extends PacedStep {
     }
 
     @Override
-    public Outcome<?> call(Run run, StepContext context) {
+    public Outcome<AsyncJob> call(Run run, StepContext context) {
         return context.audity().getJob(context.connection().audityToken(), run.jobId());
     }
 
     @Override
-    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+    public Transition decide(Run run, Outcome<AsyncJob> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
             return decisions.fail(run, outcome.error());
         }
-        AsyncJob job = (AsyncJob) outcome.value();
+        AsyncJob job = outcome.value();
         if ("completed".equals(job.status())) {
             return decisions.advance(run, NAME, "completed", "analysis " + job.analysisId()).analysis(job.analysisId());
         }

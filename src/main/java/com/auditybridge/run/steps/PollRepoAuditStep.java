@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Poll the audit through its stages; each stage change is one timeline row, the finished audit the result. */
-public final class PollRepoAuditStep extends PacedStep {
+public final class PollRepoAuditStep extends PacedStep<AuditStatus> {
     public static final String NAME = "poll-audit";
 
     public PollRepoAuditStep(FlowSettings settings) {
@@ -24,16 +24,16 @@ public final class PollRepoAuditStep extends PacedStep {
     }
 
     @Override
-    public Outcome<?> call(Run run, StepContext context) {
+    public Outcome<AuditStatus> call(Run run, StepContext context) {
         return context.repoAudit().status(context.connection().repoAuditToken(), run.auditId());
     }
 
     @Override
-    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+    public Transition decide(Run run, Outcome<AuditStatus> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
             return decisions.fail(run, outcome.error());
         }
-        AuditStatus audit = (AuditStatus) outcome.value();
+        AuditStatus audit = outcome.value();
         String stage = audit.stage() == null ? audit.status() : audit.stage();
         if ("complete".equals(audit.status())) {
             return Transition.complete(NAME, null, "audit complete: " + audit.entityId()).remember("repoAudit", summary(audit));

@@ -6,6 +6,7 @@ import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
+import com.auditybridge.run.paid.PaidSteps;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ import java.util.Map;
 public class ProjectAnalysisFlow implements FlowDefinition {
     private final AnalysisSteps analysis;
 
-    public ProjectAnalysisFlow(FlowSettings settings) {
-        this.analysis = new AnalysisSteps(settings);
+    public ProjectAnalysisFlow(FlowSettings settings, PaidSteps paid) {
+        this.analysis = new AnalysisSteps(settings, paid);
     }
 
     @Override
@@ -27,11 +28,11 @@ public class ProjectAnalysisFlow implements FlowDefinition {
 
     @Override
     public String firstStep(RunInput input) {
-        return TriggerAnalysisStep.NAME;
+        return AnalysisTrigger.NAME;
     }
 
     @Override
-    public Step step(Run run) {
+    public Step<?> step(Run run) {
         return analysis.step(run.step());
     }
 

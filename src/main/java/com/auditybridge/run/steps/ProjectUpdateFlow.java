@@ -26,7 +26,7 @@ public class ProjectUpdateFlow implements FlowDefinition {
     }
 
     @Override
-    public Step step(Run run) {
+    public Step<?> step(Run run) {
         return patch;
     }
 

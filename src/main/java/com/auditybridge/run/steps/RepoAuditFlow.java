@@ -6,6 +6,9 @@ import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
+import com.auditybridge.run.paid.PaidStep;
+import com.auditybridge.run.paid.PaidSteps;
+import com.auditybridge.repoaudit.AuditSubmission;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -14,11 +17,11 @@ import java.util.Map;
 /** submit (200 deduped is success) → poll the stages → the markdown critique and its neighbors. */
 @Singleton
 public class RepoAuditFlow implements FlowDefinition {
-    private final SubmitRepoAuditStep submit;
+    private final PaidStep<AuditSubmission> submit;
     private final PollRepoAuditStep poll;
 
-    public RepoAuditFlow(FlowSettings settings) {
-        this.submit = new SubmitRepoAuditStep(settings);
+    public RepoAuditFlow(FlowSettings settings, PaidSteps paid) {
+        this.submit = paid.of(RepoAuditSubmission.NAME, new RepoAuditSubmission(settings));
         this.poll = new PollRepoAuditStep(settings);
     }
 
@@ -29,12 +32,12 @@ public class RepoAuditFlow implements FlowDefinition {
 
     @Override
     public String firstStep(RunInput input) {
-        return SubmitRepoAuditStep.NAME;
+        return RepoAuditSubmission.NAME;
     }
 
     @Override
-    public Step step(Run run) {
-        return SubmitRepoAuditStep.NAME.equals(run.step()) ? submit : poll;
+    public Step<?> step(Run run) {
+        return RepoAuditSubmission.NAME.equals(run.step()) ? submit : poll;
     }
 
     @Override

@@ -12,9 +12,10 @@ import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Re-read the project on a growing interval until both analyses exist, then trigger; give up at the deadline. */
-public final class WaitForPrerequisitesStep extends PacedStep {
+public final class WaitForPrerequisitesStep extends PacedStep<Project> {
     public static final String NAME = "wait-prereqs";
 
     public WaitForPrerequisitesStep(FlowSettings settings) {
@@ -22,25 +23,28 @@ public final class WaitForPrerequisitesStep extends PacedStep {
     }
 
     @Override
-    public Outcome<?> call(Run run, StepContext context) {
+    public Outcome<Project> call(Run run, StepContext context) {
         return context.audity().getProject(context.connection().audityToken(), run.projectId());
     }
 
     @Override
-    public Transition decide(Run run, Outcome<?> outcome, Decisions decisions) {
+    public Transition decide(Run run, Outcome<Project> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
             return decisions.fail(run, outcome.error());
         }
-        Project project = (Project) outcome.value();
+        Project project = outcome.value();
         if (project.prerequisitesMet()) {
-            return Transition.advance(TriggerAnalysisStep.NAME, decisions.now(), "prerequisites-met",
+            return Transition.advance(AnalysisTrigger.NAME, decisions.now(), "prerequisites-met",
                     "document and interview analyses exist");
         }
         if (run.waitDeadline() != null && !decisions.now().isBefore(run.waitDeadline())) {
             return Transition.fail(NAME, new RunError("PREREQUISITE_MISSING",
                     "the project still lacks its document or interview analysis after waiting until " + run.waitDeadline(), 422));
         }
-        Duration waited = Duration.between(run.stepStartedAt(), decisions.now());
+        // Paced by the time since the first 422, not since this wait began: a project that keeps answering 422 after
+        // looking ready is re-triggered less and less often instead of on a fixed loop.
+        Instant firstMissing = run.waitDeadline() == null ? run.stepStartedAt() : run.waitDeadline().minus(settings.prerequisiteWait());
+        Duration waited = Duration.between(firstMissing, decisions.now());
         Duration next = Pacing.byAge(waited, settings.prerequisiteCheck(), settings.prerequisiteMax());
         return Transition.again(RunStatus.WAITING, NAME, decisions.now().plus(next), "still-missing",
                 "analysis " + project.hasAnalysis() + ", interview analysis " + project.hasInterviewAnalysis());

@@ -1,6 +1,9 @@
 package com.auditybridge.run.restart;
 
-import com.auditybridge.run.RunStore;
+import com.auditybridge.connection.Digests;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.paid.PaidCallKind;
+import com.auditybridge.run.paid.PaidCalls;
 import com.auditybridge.testing.BridgeProcess;
 import com.auditybridge.testing.BridgeTestBase;
 import com.auditybridge.testing.TestDatabase;
@@ -30,26 +33,27 @@ class RestartMidRunTest extends BridgeTestBase {
     EmbeddedServer simulator;
 
     @Test
-    void runsCaughtAfterConversionDuringPollingAndWithAnUnansweredConvertIntentAllFinishAfterARestart() {
+    void runsCaughtAfterConversionDuringPollingAndWithAConvertSentButUnansweredAllFinishAfterARestart() {
         try (TestDatabase database = TestDatabase.onDisk(Path.of("target", "restart-" + UUID.randomUUID()))) {
             restartMidRun(database);
         }
     }
 
     private void restartMidRun(TestDatabase database) {
-        List<String> leads = List.of(newLead(), newLead(), newLead(), newLead());
+        List<String> leads = List.of(newLead(), newLead(), newLead());
         Map<String, String> runs;
         try (BridgeProcess first = startBridge(database)) {
             String converted = first.hook("lead-arrived", leadArrived(leads.get(0)), API_KEY);
             stepUntil(first, converted, step -> !"convert".equals(step));
             String polling = first.hook("lead-arrived", leadArrived(leads.get(1)), API_KEY);
             stepUntil(first, polling, "poll"::equals);
-            String intentOnly = first.hook("lead-arrived", leadArrived(leads.get(2)), API_KEY);
-            first.bean(RunStore.class).recordConvertIntent(intentOnly, clock.instant());
-            String paidThenCrashed = first.hook("lead-arrived", leadArrived(leads.get(3)), API_KEY);
-            first.bean(RunStore.class).recordConvertIntent(paidThenCrashed, clock.instant());
-            convertInSimulator(leads.get(3));
-            runs = Map.of(converted, leads.get(0), polling, leads.get(1), intentOnly, leads.get(2), paidThenCrashed, leads.get(3));
+            // The intent is committed and the convert reaches Audity, then the bridge dies before the answer is stored.
+            String paidThenCrashed = first.hook("lead-arrived", leadArrived(leads.get(2)), API_KEY);
+            Run sent = first.run(paidThenCrashed);
+            assertThat(first.bean(PaidCalls.class).recordIntent(sent, PaidCallKind.CONVERT, Digests.fingerprint(BRIDGE_TOKEN),
+                    leads.get(2), clock.instant(), clock.instant().minus(Duration.ofMinutes(3)))).isTrue();
+            convertInSimulator(leads.get(2));
+            runs = Map.of(converted, leads.get(0), polling, leads.get(1), paidThenCrashed, leads.get(2));
         }
 
         try (BridgeProcess second = startBridge(database)) {

@@ -1,0 +1,44 @@
+package com.auditybridge.run.paid;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How the bridge treats a paid call whose outcome it does not know ({@code bridge.paid-calls.*}).
+ *
+ * @param settleWindow how long after an unanswered send nothing is sent again and "not done" is not believed
+ *                     (default 3m: several times the upstream read timeout of 30s, so that a call still working
+ *                     upstream has committed or failed by then)
+ * @param lookSpacing  time between two looks at the upstream (default 30s); "not done" must be seen twice
+ * @param lookFor      how long after the settle window looks may go on (work still running, reads failing) before
+ *                     a human is asked (default 1h)
+ * @param clockSkew    how much older than the first send an upstream timestamp may be and still belong to it
+ *                     (default 2m)
+ * @param convertTries how many converts of one lead may go unanswered before a human is asked (default 3)
+ * @param triggerTries likewise for analysis triggers of one run (default 2: at most one possible second job)
+ * @param submitTries  likewise for repo-audit submits of one run (default 2)
+ * @param laneRecheck  how soon a convert held back by another conversion of its token in flight looks again
+ *                     (default 5s)
+ */
+@ConfigurationProperties("bridge.paid-calls")
+public record PaidCallSettings(
+        @Bindable(defaultValue = "3m") Duration settleWindow,
+        @Bindable(defaultValue = "30s") Duration lookSpacing,
+        @Bindable(defaultValue = "1h") Duration lookFor,
+        @Bindable(defaultValue = "2m") Duration clockSkew,
+        @Bindable(defaultValue = "3") int convertTries,
+        @Bindable(defaultValue = "2") int triggerTries,
+        @Bindable(defaultValue = "2") int submitTries,
+        @Bindable(defaultValue = "5s") Duration laneRecheck) {
+
+    /** The most sends of one call of {@code kind} that may go unanswered. */
+    public int tries(PaidCallKind kind) {
+        return switch (kind) {
+            case CONVERT -> convertTries;
+            case TRIGGER -> triggerTries;
+            case SUBMIT -> submitTries;
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package com.auditybridge.run.paid;
+
+import com.auditybridge.db.Sql;
+import com.auditybridge.run.Run;
+import com.auditybridge.run.paid.PaidCallRecord.How;
+import com.auditybridge.run.paid.PaidCallRecord.State;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition.Propagation;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code paid_call} rows: each write is its own transaction, committed before the step goes on, because what
+ * was sent and what came back are facts about the upstream that must survive a crash and outlast a stale decision.
+ */
+@Singleton
+public class PaidCalls {
+    /** States in which a call may be working upstream, or has charged for something not yet found. */
+    private static final String OPEN = "('in-flight','in-doubt','charged')";
+    private final JdbcOperations jdbc;
+
+    public PaidCalls(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Optional<PaidCallRecord> find(String runId, PaidCallKind kind) {
+        return jdbc.prepareStatement("select * from paid_call where run_id = ? and kind = ?", ps -> {
+            Sql.bind(ps, runId, kind.wireName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String how = rs.getString("result_how");
+                return Optional.of(new PaidCallRecord(runId, kind, State.fromWire(rs.getString("state")), rs.getInt("doubts"),
+                        rs.getInt("looks"), Sql.instant(rs, "first_sent_at"), Sql.instant(rs, "sent_at"),
+                        rs.getString("result_id"), how == null ? null : How.valueOf(how), rs.getString("evidence")));
+            }
+        });
+    }
+
+    /**
+     * True when another run's call of this token and kind may be working upstream or has charged for something not
+     * found yet. A run that ended frees the token once the settle window after its last send has passed.
+     */
+    @Transactional
+    public boolean laneBusy(String tokenFp, PaidCallKind kind, String runId, Instant settledBefore) {
+        return jdbc.prepareStatement("select count(*) from paid_call p join run r on r.id = p.run_id"
+                + " where p.token_fp = ? and p.kind = ? and p.run_id <> ? and p.state in " + OPEN
+                + " and (r.status not in ('completed','failed','cancelled') or p.sent_at > ?)", ps -> {
+            Sql.bind(ps, tokenFp, kind.wireName(), runId, settledBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
+    /**
+     * Records, in its own committed transaction and before the call goes out, that it is being sent. Answers false,
+     * sending nothing, when the run moved on since it was read (a revived execution, a cancel), when this call is
+     * already out, or, for a kind sent one at a time per token, when another run's call of the token is open: the
+     * token's lane row is locked first, so replicas take turns.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean recordIntent(Run run, PaidCallKind kind, String tokenFp, String subject, Instant now, Instant settledBefore) {
+        if (kind.oneAtATimePerToken()) {
+            update("insert into paid_lane (token_fp, kind) values (?, ?) on conflict do nothing", tokenFp, kind.wireName());
+            jdbc.prepareStatement("select token_fp from paid_lane where token_fp = ? and kind = ? for update", ps -> {
+                Sql.bind(ps, tokenFp, kind.wireName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+            if (laneBusy(tokenFp, kind, run.id(), settledBefore)) {
+                return false;
+            }
+        }
+        update("insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, updated_at)"
+                + " values (?, ?, ?, ?, ?, 'not-done', ?) on conflict do nothing",
+                run.id(), kind.wireName(), run.connectionId(), tokenFp, subject, now);
+        boolean sent = update("update paid_call set state = 'in-flight', sent_at = ?, first_sent_at = coalesce(first_sent_at, ?),"
+                        + " looks = 0, token_fp = ?, updated_at = ? where run_id = ? and kind = ? and state = 'not-done'"
+                        + " and exists (select 1 from run where id = ? and version = ?)",
+                now, now, tokenFp, now, run.id(), kind.wireName(), run.id(), run.version()) == 1;
+        if (sent) {
+            update("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", run.id(), now,
+                    run.step(), "attempting", kind.paysFor() + " intent recorded before the call");
+        }
+        return sent;
+    }
+
+    /** The call's answer or the evidence settled it (done, not done, unconfirmed) or proved a charge. */
+    @Transactional
+    public void settle(String runId, PaidCallKind kind, State state, String resultId, How how, String evidence, Instant now) {
+        update("update paid_call set state = ?, result_id = coalesce(?, result_id), result_how = coalesce(?, result_how),"
+                        + " evidence = coalesce(?, evidence), updated_at = ? where run_id = ? and kind = ?",
+                state.wireName(), resultId, how == null ? null : how.name(), cut(evidence), now, runId, kind.wireName());
+    }
+
+    /** The send got no answer that settles it. */
+    @Transactional
+    public void inDoubt(String runId, PaidCallKind kind, String why, Instant now) {
+        update("update paid_call set state = 'in-doubt', doubts = doubts + 1, evidence = ?, updated_at = ?"
+                + " where run_id = ? and kind = ?", cut(why), now, runId, kind.wireName());
+    }
+
+    /** A look after the settle window found no sign of the call; answers how many have since the last send. */
+    @Transactional
+    public int lookedAndFoundNothing(String runId, PaidCallKind kind, String what, Instant now) {
+        update("update paid_call set looks = looks + 1, evidence = ?, updated_at = ? where run_id = ? and kind = ?",
+                cut(what), now, runId, kind.wireName());
+        return find(runId, kind).map(PaidCallRecord::looks).orElse(0);
+    }
+
+    /** Of {@code ids}, those another run holds: as its project, or as what its conversion made. */
+    @Transactional
+    public Set<String> heldByOtherRuns(String runId, Collection<String> ids) {
+        Set<String> held = new HashSet<>();
+        if (ids.isEmpty()) {
+            return held;
+        }
+        String marks = String.join(",", ids.stream().map(id -> "?").toList());
+        Object[] args = new Object[ids.size() * 2 + 2];
+        int i = 0;
+        for (String id : ids) {
+            args[i++] = id;
+        }
+        args[i++] = runId;
+        for (String id : ids) {
+            args[i++] = id;
+        }
+        args[i] = runId;
+        jdbc.prepareStatement("select project_id as id from run where project_id in (" + marks + ") and id <> ?"
+                + " union select result_id from paid_call where result_id in (" + marks + ") and run_id <> ?", ps -> {
+            Sql.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+            return held;
+        });
+        return held;
+    }
+
+    private int update(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, args);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static String cut(String text) {
+        return text != null && text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}

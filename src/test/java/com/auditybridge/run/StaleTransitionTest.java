@@ -1,0 +1,58 @@
+package com.auditybridge.run;
+
+import com.auditybridge.testing.BridgeTestBase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A step's transition applies only to the version of the run the step read. */
+@MicronautTest(environments = "sim", transactional = false)
+class StaleTransitionTest extends BridgeTestBase {
+    @Inject
+    RunStore runs;
+    @Inject
+    RunTransitions transitions;
+    @Inject
+    RunInputCodec codec;
+    @Inject
+    List<FlowDefinition> flows;
+
+    @Test
+    void aStepThatEndsAfterTheRunWasCancelledLeavesNothingAfterTheCancel() {
+        String runId = analysisRequested(PROJECT_ID);
+        Run readByTheStep = runs.find(runId).orElseThrow();
+        assertThat(control(runId, "cancel").status()).isEqualTo(200);
+
+        apply(readByTheStep, Transition.advance("poll", clock.instant(), "triggered", "job j-1").job("j-1"));
+
+        Reply cancelled = run(runId);
+        assertThat(cancelled.text("status")).isEqualTo("cancelled");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) cancelled.at("timeline");
+        assertThat(timeline.get(timeline.size() - 1)).containsEntry("outcome", "cancelled");
+        assertThat(rows.events(runId)).noneMatch(e -> "analysis.completed".equals(e.get("type")));
+    }
+
+    @Test
+    void aRevivedExecutionsDecisionOnAnOlderVersionIsDropped() {
+        String runId = analysisRequested(PROJECT_ID);
+        Run first = runs.find(runId).orElseThrow();
+        apply(first, Transition.again(RunStatus.RUNNING, "trigger", clock.instant(), "held", "first execution"));
+
+        apply(first, Transition.complete("trigger", null, "a stale second execution"));
+
+        Reply run = run(runId);
+        assertThat(run.text("status")).isEqualTo("running");
+        assertThat(run.body()).doesNotContain("a stale second execution");
+    }
+
+    private void apply(Run run, Transition transition) {
+        FlowDefinition flow = flows.stream().filter(f -> f.flow() == run.flow()).findFirst().orElseThrow();
+        transitions.apply(run, run.step(), transition, flow, codec.read(run.input()), null);
+    }
+}
