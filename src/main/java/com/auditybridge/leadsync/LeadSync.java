@@ -25,8 +25,9 @@ import java.util.Map;
 
 /**
  * One lead sync: list the active leads, emit lead.arrived once per new lead, and start lead-to-audit
- * for the young, unconverted, high-scoring ones while the daily cap and the credit floor allow. A dry
- * run reads the same and writes nothing.
+ * for the young, unconverted, high-scoring ones while the daily cap and the account's credits allow
+ * ({@link CreditAllowance}: Audity's {@code canCreateProject} and {@code projectsRemaining}, less the
+ * credit floor). A dry run reads the same and writes nothing.
  */
 @Singleton
 public class LeadSync {
@@ -69,23 +70,23 @@ public class LeadSync {
         List<Lead> candidates = fresh.stream().filter(rules::scoresHighEnough)
                 .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
                 .sorted(Comparator.comparing(LeadSync::score).reversed()).toList();
-        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credit balance");
-        long balance = credits == null || credits.balance() == null ? 0 : credits.balance();
+        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credits");
+        CreditAllowance allowance = credits == null ? null : CreditAllowance.of(credits, rules.creditFloor());
         int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
         List<SyncReport.Conversion> converted = new ArrayList<>();
         List<SyncReport.Skipped> skipped = new ArrayList<>();
         for (Lead lead : candidates) {
-            long after = balance - CONVERSION_COST * (converted.size() + 1);
             if (startedToday + converted.size() >= rules.maxPerDay()) {
                 skipped.add(new SyncReport.Skipped(lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
-            } else if (credits == null || credits.balance() == null || after < rules.creditFloor()) {
-                skipped.add(new SyncReport.Skipped(lead.id(), "credit floor of " + rules.creditFloor() + " would be crossed"));
+            } else if (converted.size() >= allowance.conversions()) {
+                skipped.add(new SyncReport.Skipped(lead.id(), allowance.limit()));
             } else {
                 converted.add(new SyncReport.Conversion(lead.id(), dryRun ? null : start(connection, lead, now)));
             }
         }
-        return new SyncReport(dryRun, page.data().size(), arrived, converted, balance,
-                CONVERSION_COST * converted.size(), skipped);
+        return new SyncReport(dryRun, page.data().size(), arrived, converted,
+                credits == null ? null : credits.canCreateProject(), credits == null ? null : credits.projectsRemaining(),
+                credits == null ? null : credits.balance(), CONVERSION_COST * converted.size(), skipped);
     }
 
     private String start(Connection connection, Lead lead, Instant now) {
