@@ -4,14 +4,10 @@ import com.auditybridge.audity.Credits;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
-import com.auditybridge.callback.EventOutbox;
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.RunIntake;
-import com.auditybridge.run.Flow;
 import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -35,22 +31,22 @@ public class LeadSync {
 
     private final GatedAudity audity;
     private final LeadSeen seen;
-    private final RunIntake intake;
-    private final EventOutbox outbox;
+    private final LeadSyncWrites writes;
     private final LeadSyncSettings settings;
     private final Clock clock;
 
-    public LeadSync(GatedAudity audity, LeadSeen seen, RunIntake intake, EventOutbox outbox,
-                    LeadSyncSettings settings, Clock clock) {
+    public LeadSync(GatedAudity audity, LeadSeen seen, LeadSyncWrites writes, LeadSyncSettings settings, Clock clock) {
         this.audity = audity;
         this.seen = seen;
-        this.intake = intake;
-        this.outbox = outbox;
+        this.writes = writes;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the Audity calls go out with no database connection held, and each write is
+     * its own short transaction ({@link LeadSyncWrites}), committed as the sync goes.
+     */
     public SyncReport sync(Connection connection, boolean dryRun) {
         Instant now = clock.instant();
         LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
@@ -59,12 +55,10 @@ public class LeadSync {
         List<Lead> fresh = page.data().stream().filter(lead -> rules.fresh(lead, now)).toList();
         List<String> arrived = new ArrayList<>();
         for (Lead lead : fresh) {
-            if (!seen.isSeen(connection.id(), lead.id())) {
+            boolean isNew = dryRun ? !seen.isSeen(connection.id(), lead.id())
+                    : writes.arrived(connection.id(), lead.id(), arrivedData(lead), now);
+            if (isNew) {
                 arrived.add(lead.id());
-                if (!dryRun) {
-                    seen.markSeen(connection.id(), lead.id(), now);
-                    outbox.emit(connection.id(), null, "lead.arrived", arrivedData(lead), null, false, now);
-                }
             }
         }
         List<Lead> candidates = fresh.stream().filter(rules::scoresHighEnough)
@@ -92,9 +86,7 @@ public class LeadSync {
     private String start(Connection connection, Lead lead, Instant now) {
         RunInput input = new RunInput(lead.id(), null, null, null, "async", null, null, settings.callbackUrl(),
                 Map.of("source", "lead-sync"), null);
-        String runId = intake.accept(connection, Flow.LEAD_TO_AUDIT, input, null, "lead-sync:" + lead.id()).run().id();
-        seen.markStarted(connection.id(), lead.id(), runId, now);
-        return runId;
+        return writes.started(connection, lead.id(), input, now);
     }
 
     private static double score(Lead lead) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the sync reads from Audity and how it judges it. Besides the six seeded leads (86 and 74 score
- * high enough) each test adds two young ones (95, 90): four candidates, a daily cap of five, and a
- * credit floor of 1,500 credits, which is two whole projects.
+ * What the sync reads from Audity, how it judges it, and that no transaction is open while it asks.
+ * Besides the six seeded leads (86 and 74 score high enough) each test adds two young ones (95, 90):
+ * four candidates, a daily cap of five, and a credit floor of 1,500 credits, which is two whole projects.
  */
 @MicronautTest(environments = "sim", transactional = false)
 class LeadSyncUpstreamTest extends BridgeTestBase {
@@ -96,5 +96,20 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
                 c.nextReset()));
 
         assertThat(converted(dryRun())).hasSize(3);
+    }
+
+    @Test
+    void noTransactionOrConnectionIsOpenWhileTheSyncCallsAudity() {
+        assertThat(call(HttpRequest.POST("/v1/lead-sync", "").bearerAuth(API_KEY)).status()).isEqualTo(202);
+        scheduler.runAnyDueExecutions();
+
+        assertThat(count("select count(*) from lead_seen")).isEqualTo(6);
+        assertThat(count("select count(*) from lead_seen where run_id is not null")).isEqualTo(4);
+        assertThat(WatchedAudityApi.CALLS).extracting(WatchedAudityApi.Call::endpoint)
+                .containsExactly("list leads", "credits");
+        assertThat(WatchedAudityApi.CALLS).allSatisfy(call -> {
+            assertThat(call.inTransaction()).as(call.endpoint() + " inside a transaction").isFalse();
+            assertThat(call.holdingConnection()).as(call.endpoint() + " holding a connection").isFalse();
+        });
     }
 }
