@@ -1,14 +1,19 @@
 package com.auditybridge.leadsync;
 
 import com.auditybridge.db.Sql;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.time.Instant;
 
-/** The sync's memory of leads: seen once (lead.arrived once), started once (one run per lead). */
+/**
+ * The sync's memory of leads: seen once (lead.arrived once), started once (one run per lead). Each call
+ * takes a connection for itself, or joins the caller's transaction ({@link LeadSyncWrites}).
+ */
 @Singleton
+@Connectable
 public class LeadSeen {
     private final JdbcOperations jdbc;
 

@@ -4,14 +4,10 @@ import com.auditybridge.audity.Credits;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
-import com.auditybridge.callback.EventOutbox;
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.RunIntake;
-import com.auditybridge.run.Flow;
 import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -25,8 +21,9 @@ import java.util.Map;
 
 /**
  * One lead sync: list the active leads, emit lead.arrived once per new lead, and start lead-to-audit
- * for the young, unconverted, high-scoring ones while the daily cap and the credit floor allow. A dry
- * run reads the same and writes nothing.
+ * for the young, unconverted, high-scoring ones while the daily cap and the account's credits allow
+ * ({@link CreditAllowance}: Audity's {@code canCreateProject} and {@code projectsRemaining}, less the
+ * credit floor). A dry run reads the same and writes nothing.
  */
 @Singleton
 public class LeadSync {
@@ -34,22 +31,22 @@ public class LeadSync {
 
     private final GatedAudity audity;
     private final LeadSeen seen;
-    private final RunIntake intake;
-    private final EventOutbox outbox;
+    private final LeadSyncWrites writes;
     private final LeadSyncSettings settings;
     private final Clock clock;
 
-    public LeadSync(GatedAudity audity, LeadSeen seen, RunIntake intake, EventOutbox outbox,
-                    LeadSyncSettings settings, Clock clock) {
+    public LeadSync(GatedAudity audity, LeadSeen seen, LeadSyncWrites writes, LeadSyncSettings settings, Clock clock) {
         this.audity = audity;
         this.seen = seen;
-        this.intake = intake;
-        this.outbox = outbox;
+        this.writes = writes;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the Audity calls go out with no database connection held, and each write is
+     * its own short transaction ({@link LeadSyncWrites}), committed as the sync goes.
+     */
     public SyncReport sync(Connection connection, boolean dryRun) {
         Instant now = clock.instant();
         LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
@@ -58,42 +55,38 @@ public class LeadSync {
         List<Lead> fresh = page.data().stream().filter(lead -> rules.fresh(lead, now)).toList();
         List<String> arrived = new ArrayList<>();
         for (Lead lead : fresh) {
-            if (!seen.isSeen(connection.id(), lead.id())) {
+            boolean isNew = dryRun ? !seen.isSeen(connection.id(), lead.id())
+                    : writes.arrived(connection.id(), lead.id(), arrivedData(lead), now);
+            if (isNew) {
                 arrived.add(lead.id());
-                if (!dryRun) {
-                    seen.markSeen(connection.id(), lead.id(), now);
-                    outbox.emit(connection.id(), null, "lead.arrived", arrivedData(lead), null, false, now);
-                }
             }
         }
         List<Lead> candidates = fresh.stream().filter(rules::scoresHighEnough)
                 .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
                 .sorted(Comparator.comparing(LeadSync::score).reversed()).toList();
-        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credit balance");
-        long balance = credits == null || credits.balance() == null ? 0 : credits.balance();
+        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credits");
+        CreditAllowance allowance = credits == null ? null : CreditAllowance.of(credits, rules.creditFloor());
         int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
         List<SyncReport.Conversion> converted = new ArrayList<>();
         List<SyncReport.Skipped> skipped = new ArrayList<>();
         for (Lead lead : candidates) {
-            long after = balance - CONVERSION_COST * (converted.size() + 1);
             if (startedToday + converted.size() >= rules.maxPerDay()) {
                 skipped.add(new SyncReport.Skipped(lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
-            } else if (credits == null || credits.balance() == null || after < rules.creditFloor()) {
-                skipped.add(new SyncReport.Skipped(lead.id(), "credit floor of " + rules.creditFloor() + " would be crossed"));
+            } else if (converted.size() >= allowance.conversions()) {
+                skipped.add(new SyncReport.Skipped(lead.id(), allowance.limit()));
             } else {
                 converted.add(new SyncReport.Conversion(lead.id(), dryRun ? null : start(connection, lead, now)));
             }
         }
-        return new SyncReport(dryRun, page.data().size(), arrived, converted, balance,
-                CONVERSION_COST * converted.size(), skipped);
+        return new SyncReport(dryRun, page.data().size(), arrived, converted,
+                credits == null ? null : credits.canCreateProject(), credits == null ? null : credits.projectsRemaining(),
+                credits == null ? null : credits.balance(), CONVERSION_COST * converted.size(), skipped);
     }
 
     private String start(Connection connection, Lead lead, Instant now) {
         RunInput input = new RunInput(lead.id(), null, null, null, "async", null, null, settings.callbackUrl(),
                 Map.of("source", "lead-sync"), null);
-        String runId = intake.accept(connection, Flow.LEAD_TO_AUDIT, input, null, "lead-sync:" + lead.id()).run().id();
-        seen.markStarted(connection.id(), lead.id(), runId, now);
-        return runId;
+        return writes.started(connection, lead.id(), input, now);
     }
 
     private static double score(Lead lead) {

@@ -6,7 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Which leads a sync may convert, and how much it may spend. */
+/**
+ * Which leads a sync may convert, and how much it may spend.
+ *
+ * @param creditFloor credits that must remain after the sync's conversions, kept as whole projects of
+ *                    Audity's {@code projectsRemaining} ({@link CreditAllowance})
+ */
 @Serdeable
 public record LeadSyncRules(double minScore, Duration maxAge, int maxPerDay, long creditFloor) {
 

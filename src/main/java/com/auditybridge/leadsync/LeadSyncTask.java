@@ -1,5 +1,6 @@
 package com.auditybridge.leadsync;
 
+import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -16,7 +17,10 @@ import java.time.Instant;
 
 /**
  * One db-scheduler task instance per connection: whether the schedule, a {@code survey_completed}
- * webhook or an operator asks, a given connection's sync runs on one replica at a time.
+ * webhook or an operator asks, a given connection's sync runs on one replica at a time. Only the
+ * {@code default} connection's instance goes back on the cron (when the schedule is enabled); any
+ * other instance ran because it was asked for, and is removed once it succeeded. A sync that could
+ * not read Audity is tried again after the wait Audity asked for (a minute when it gave none).
  */
 @Factory
 public class LeadSyncTask {
@@ -33,7 +37,8 @@ public class LeadSyncTask {
         return Tasks.custom(NAME, Void.class)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    Instant next = settings.enabled() ? schedule.getInitialExecutionTime(clock.instant()) : null;
+                    Instant next = onSchedule(instance.getId(), settings)
+                            ? schedule.getInitialExecutionTime(clock.instant()) : null;
                     try {
                         connections.byId(instance.getId()).ifPresent(connection -> {
                             SyncReport report = sync.sync(connection, false);
@@ -55,5 +60,10 @@ public class LeadSyncTask {
                         }
                     };
                 });
+    }
+
+    /** Whether this connection's sync runs on the cron: the {@code default} connection's, when enabled. */
+    static boolean onSchedule(String connectionId, LeadSyncSettings settings) {
+        return settings.enabled() && Connection.DEFAULT_ID.equals(connectionId);
     }
 }

@@ -9,7 +9,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Puts a connection's sync on the schedule at startup (when enabled) and runs it early on demand. */
+/**
+ * Puts the {@code default} connection's sync on the schedule at startup (when enabled), and runs any
+ * connection's sync now on demand: the default connection's then goes back on the schedule, another
+ * connection's runs this once.
+ */
 @Singleton
 public class LeadSyncTrigger {
     private final DurableTasks tasks;

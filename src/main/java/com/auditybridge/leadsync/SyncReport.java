@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * What one sync did, or in a dry run would do.
  *
- * @param arrived     leads seen for the first time (lead.arrived emitted, or would be)
- * @param converted   leads handed to lead-to-audit (or that would be), with their run ids when real
- * @param creditsSpent credits the conversions cost (1,000 each), or would cost
+ * @param arrived           leads seen for the first time (lead.arrived emitted, or would be)
+ * @param converted         leads handed to lead-to-audit (or that would be), with their run ids when real
+ * @param canCreateProject  Audity's answer before the conversions (absent when no lead was a candidate)
+ * @param projectsRemaining Audity's answer before the conversions (absent when no lead was a candidate)
+ * @param creditsBefore     the balance Audity gave, an inferred field (absent when it gave none)
+ * @param creditsSpent      credits the conversions cost (1,000 each), or would cost
  */
 @Serdeable
 public record SyncReport(boolean dryRun, int leadsRead, List<String> arrived, List<Conversion> converted,
-                         long creditsBefore, long creditsSpent, List<Skipped> skipped) {
+                         @Nullable Boolean canCreateProject, @Nullable Integer projectsRemaining,
+                         @Nullable Long creditsBefore, long creditsSpent, List<Skipped> skipped) {
 
     @Serdeable
     public record Conversion(String leadId, @Nullable String runId) {
