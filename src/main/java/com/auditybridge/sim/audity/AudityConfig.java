@@ -26,7 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *                                at once, atomically). Above zero the convert is non-atomic like the upstream: it
  *                                answers only after this time (a timer, no thread blocked), and a second convert of
  *                                the same lead arriving meanwhile passes the checks too and is charged again
- * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (0: at once)
+ * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (10s): conversion seeds
+ *                                only the business analysis, so an async audit triggered at once gets 422
+ *                                PREREQUISITE_MISSING; 0s: both analyses exist at once
  * @param jobPending              time a job stays {@code pending} (2 s)
  * @param jobProcessing           time a job stays {@code processing} (8 s)
  * @param jobProcessingMax        when set, each job's processing time is drawn uniformly between
@@ -46,7 +48,7 @@ public record AudityConfig(
         @Bindable(defaultValue = "120") int pollsPerMinute,
         @Bindable(defaultValue = "60s") Duration rateWindow,
         @Bindable(defaultValue = "0s") Duration convertDuration,
-        @Bindable(defaultValue = "0s") Duration interviewAnalysisDelay,
+        @Bindable(defaultValue = "10s") Duration interviewAnalysisDelay,
         @Bindable(defaultValue = "2s") Duration jobPending,
         @Bindable(defaultValue = "8s") Duration jobProcessing,
         @Nullable Duration jobProcessingMax,
