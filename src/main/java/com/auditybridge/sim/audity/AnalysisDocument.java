@@ -25,8 +25,9 @@ final class AnalysisDocument {
                         + "with a data clean-up, keeps risk low and shows value within the first eight weeks.",
                 "findings", List.of(
                         finding("Reporting is manual and slow", "high",
-                                "Monthly management figures are copied from the order system into spreadsheets and "
-                                        + "reconciled by hand; errors are found late and fixing them delays decisions."),
+                                "Monthly management figures are copied from the order system into spreadsheets "
+                                        + "and reconciled by hand; errors are found late and fixing them delays "
+                                        + "decisions."),
                         finding("Customer data lives in three places", "high",
                                 "Contacts, orders and support history are kept in separate tools with no shared "
                                         + "identifier, so nobody sees a customer's whole history."),

@@ -50,7 +50,8 @@ class ConvertController {
             if (account.credits < AudityConfig.CONVERSION_COST) {
                 return Mono.just(SimResponses.error(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits"));
             }
-            return paidCalls.run(PaidCall.convert, lead.id, state.config.convertDuration(), () -> commit(account, lead));
+            return paidCalls.run(PaidCall.convert, lead.id, state.config.convertDuration(),
+                    () -> commit(account, lead));
         }
     }
 

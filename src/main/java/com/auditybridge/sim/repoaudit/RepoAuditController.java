@@ -71,7 +71,8 @@ class RepoAuditController {
         Optional<SimAudit> done = state.recent(caller, now).stream()
                 .filter(a -> a.repoUrl().equals(repoUrl) && a.complete(now)).findFirst();
         if (done.isPresent()) {
-            return Mono.just(HttpResponse.ok(Map.of("audit_id", done.get().id(), "status", "complete", "deduped", true)));
+            return Mono.just(HttpResponse.ok(Map.of("audit_id", done.get().id(), "status", "complete",
+                    "deduped", true)));
         }
         int limit = caller.signedIn() ? config.signedInDailyLimit() : config.anonymousDailyLimit();
         List<SimAudit> counted = state.counted(caller, now);
