@@ -1,17 +1,24 @@
 package com.auditybridge.sim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Faults injected into both simulated APIs (one shared object; {@code convertCommitThenHang} only concerns
  * Audity's convert). Missing fields take the defaults below; a PUT replaces the whole object.
+ * {@code PUT /sim/admin/holds} is the other lever on paid calls: it holds them until released.
  *
  * @param errorRate             share of calls answered with a random 500/502/503 without code (0..1)
  * @param resetRate             share of calls whose connection is closed without an answer (0..1)
  * @param latencyMs             delay added to every answer
  * @param convertCommitThenHang convert commits and charges, then answers only after {@code hangMs}
  * @param hangMs                hang of the committed convert (default 60000); 0 or less closes the connection
+ * @param loseAnswer            paid calls ({@code convert}, {@code trigger}, {@code submit}) that commit (charge,
+ *                              create, count) and then close the connection without any answer (default none)
  * @param jobFailureRate        share of Audity jobs and repo audits that end failed (0..1)
  * @param rateLimitStorm        every call answers 429 with {@code Retry-After: 1}
  * @param seed                  seed of the fault dice, for reproducible runs
@@ -23,6 +30,7 @@ public record FaultSettings(
         @Nullable Long latencyMs,
         @Nullable Boolean convertCommitThenHang,
         @Nullable Long hangMs,
+        @Nullable @JsonInclude(JsonInclude.Include.ALWAYS) List<PaidCall> loseAnswer,
         @Nullable Double jobFailureRate,
         @Nullable Boolean rateLimitStorm,
         @Nullable Long seed) {
@@ -33,12 +41,13 @@ public record FaultSettings(
         latencyMs = latencyMs == null ? 0L : Math.max(0L, latencyMs);
         convertCommitThenHang = Boolean.TRUE.equals(convertCommitThenHang);
         hangMs = hangMs == null ? 60_000L : hangMs;
+        loseAnswer = loseAnswer == null ? List.of() : loseAnswer.stream().filter(Objects::nonNull).distinct().toList();
         jobFailureRate = rate(jobFailureRate);
         rateLimitStorm = Boolean.TRUE.equals(rateLimitStorm);
     }
 
     public static FaultSettings none() {
-        return new FaultSettings(null, null, null, null, null, null, null, null);
+        return new FaultSettings(null, null, null, null, null, null, null, null, null);
     }
 
     private static double rate(Double value) {

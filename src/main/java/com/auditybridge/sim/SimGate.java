@@ -24,6 +24,7 @@ public class SimGate {
             {HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE};
 
     private static final String RESET = "sim.reset";
+    private static final String LOST = "sim.lost";
 
     private final Faults faults;
     private final SimCounters counters;
@@ -52,7 +53,8 @@ public class SimGate {
                 HttpStatus status = SERVER_ERRORS[faults.pick(SERVER_ERRORS.length)];
                 return Mono.just(SimResponses.error(status, status.getReason()));
             }
-            return Mono.from(next.get());
+            return Mono.from(next.get()).map(response -> response.getAttribute(LOST).isPresent()
+                    ? closeConnection(request) : response);
         }).doOnNext(response -> record(api, route, response));
         return delayed(answer, settings.latencyMs());
     }
@@ -67,6 +69,11 @@ public class SimGate {
             netty.getChannelHandlerContext().channel().close();
         }
         return SimResponses.error(HttpStatus.INTERNAL_SERVER_ERROR, "connection reset").attribute(RESET, true);
+    }
+
+    /** Marks a committed answer to be lost: the gate closes the connection instead of sending it. */
+    public static MutableHttpResponse<?> loseAnswer(MutableHttpResponse<?> response) {
+        return response.attribute(LOST, true);
     }
 
     public static String route(HttpRequest<?> request) {

@@ -33,7 +33,7 @@ class AudityClientErrorSimTest extends ClientSimTestBase {
 
     @Test
     void aSpentAnalysisBudgetIsQuotaExceededWithItsDetails() {
-        String project = convertedProjectId();
+        String project = analysedProjectId();
         account(Map.of("token", TOKEN, "analysisBudgetUsd", 0.5));
 
         UpstreamError error = audity.triggerAuditAnalysis(TOKEN, project).error();
@@ -63,7 +63,7 @@ class AudityClientErrorSimTest extends ClientSimTestBase {
 
     @Test
     void aProjectTooLargeToAnalyseIsPayloadTooLarge() {
-        String project = convertedProjectId();
+        String project = analysedProjectId();
         project(project, Map.of("tooLarge", true));
 
         assertThat(audity.triggerAuditAnalysis(TOKEN, project).error().kind()).isEqualTo(PAYLOAD_TOO_LARGE);

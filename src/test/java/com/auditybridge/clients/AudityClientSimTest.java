@@ -38,6 +38,8 @@ class AudityClientSimTest extends ClientSimTestBase {
         ConvertResult result = audity.convertLead(TOKEN, unconvertedLead()).value();
 
         assertThat(result.creditsUsed()).isEqualTo(1000);
+        assertThat(audity.getProject(TOKEN, result.auditId()).value().prerequisitesMet()).isFalse();
+        clock.advance(INTERVIEW_ANALYSIS_DELAY);
         assertThat(audity.getProject(TOKEN, result.auditId()).value().prerequisitesMet()).isTrue();
         assertThat(audity.listProjects(TOKEN).value()).extracting(Project::id).containsExactly(result.auditId());
     }
@@ -54,7 +56,7 @@ class AudityClientSimTest extends ClientSimTestBase {
 
     @Test
     void anAsyncAuditIsStartedPendingAndPolledToCompletion() {
-        AsyncJob started = audity.triggerAuditAnalysis(TOKEN, convertedProjectId()).value();
+        AsyncJob started = audity.triggerAuditAnalysis(TOKEN, analysedProjectId()).value();
         clock.advance(Duration.ofSeconds(11));
 
         AsyncJob done = audity.getJob(TOKEN, started.jobId()).value();

@@ -30,4 +30,11 @@ public abstract class ClientSimTestBase extends SimTestBase {
     String convertedProjectId() {
         return audity.convertLead(TOKEN, unconvertedLead()).value().auditId();
     }
+
+    /** A converted project once its interview analysis exists: the clock driven past the simulator's delay. */
+    String analysedProjectId() {
+        String id = convertedProjectId();
+        clock.advance(INTERVIEW_ANALYSIS_DELAY);
+        return id;
+    }
 }

@@ -21,6 +21,7 @@ class AudityGateContractSimTest extends ContractSimTestBase {
                 Arguments.of("GET", "/api/projects", null),
                 Arguments.of("GET", project, null),
                 Arguments.of("PATCH", project, "{\"clientName\":\"Acme\"}"),
+                Arguments.of("GET", project + "/audit-analysis", null),
                 Arguments.of("POST", "/api/agent/projects/" + UNKNOWN_ID + "/audit-analysis/async", null),
                 Arguments.of("GET", "/api/agent/jobs/" + UNKNOWN_ID, null),
                 Arguments.of("GET", "/api/lead-generation/leads?status=active", null),

@@ -83,7 +83,7 @@ class AudityRoutesContractSimTest extends ContractSimTestBase {
 
     @Test
     void anAsyncAuditAnswers202AndItsJobWalksThroughEveryStatus() {
-        String project = convertedProject(0);
+        String project = analysedProject(0);
         Reply started = audity("POST", "/api/agent/projects/" + project + "/audit-analysis/async", null);
         String job = "/api/agent/jobs/" + started.text("data.jobId");
 
@@ -97,9 +97,22 @@ class AudityRoutesContractSimTest extends ContractSimTestBase {
     }
 
     @Test
+    void theLatestAuditAnalysisAnswersNoneRunningAndCompleted() {
+        String project = analysedProject(0);
+        String latest = "/api/projects/" + project + "/audit-analysis";
+
+        assertThat(audity("GET", latest, null).status()).isEqualTo(404);
+        audity("POST", "/api/agent/projects/" + project + "/audit-analysis/async", null);
+        assertThat(audity("GET", latest, null).text("status")).isEqualTo("running");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(audity("GET", latest, null).text("status")).isEqualTo("completed");
+        assertThat(audity("GET", "/api/projects/" + UNKNOWN_ID + "/audit-analysis", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void aFailedJobAnswersItsErrorFields() {
         faults(Map.of("jobFailureRate", 1.0));
-        String project = convertedProject(0);
+        String project = analysedProject(0);
         String job = audity("POST", "/api/agent/projects/" + project + "/audit-analysis/async", null).text("data.jobId");
         clock.advance(Duration.ofSeconds(15));
 
@@ -108,7 +121,7 @@ class AudityRoutesContractSimTest extends ContractSimTestBase {
 
     @Test
     void anAsyncAuditAnswersEachOfItsDocumentedRefusals() {
-        String project = convertedProject(0);
+        String project = analysedProject(0);
         String trigger = "/api/agent/projects/" + project + "/audit-analysis/async";
 
         admin(io.micronaut.http.HttpRequest.PUT("/sim/admin/audity/projects/" + project, Map.of("tooLarge", true)));

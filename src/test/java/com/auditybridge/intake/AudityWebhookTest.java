@@ -38,6 +38,7 @@ class AudityWebhookTest extends BridgeTestBase {
     void anAnalysisGeneratedEventFinishesAPollingRunBeforeItsNextPoll() {
         String projectId = audity(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + unconvertedLead(0) + "/convert", ""),
                 BRIDGE_TOKEN).text("data.auditId");
+        clock.advance(INTERVIEW_ANALYSIS_DELAY);
         String runId = hook("analysis-requested", "{\"projectId\":\"" + projectId + "\"}").text("runId");
         scheduler.runAnyDueExecutions();
         Instant triggered = clock.instant();

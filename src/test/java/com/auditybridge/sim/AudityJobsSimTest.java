@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void asyncAnalysisAnswers202PendingAndTheJobCompletesOnTheClock() {
-        String project = convertedProject(0);
+        String project = analysedProject(0);
 
         Reply started = post("/api/agent/projects/" + project + "/audit-analysis/async");
 
@@ -32,14 +33,14 @@ class AudityJobsSimTest extends SimTestBase {
         Reply done = get("/api/agent/jobs/" + job);
         assertThat(done.text("data.status")).isEqualTo("completed");
         assertThat(done.at("data.analysisId")).isNotNull();
-        assertThat(done.text("data.completedAt")).isEqualTo("2026-04-20T12:00:10Z");
+        assertThat(done.text("data.completedAt")).isEqualTo("2026-04-20T12:00:20Z");
         assertThat(get("/api/projects/" + project).at("hasAuditAnalysis")).isEqualTo(true);
     }
 
     @Test
     void aFailingJobEndsFailedWithErrorAndErrorCode() {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
-        String job = post("/api/agent/projects/" + convertedProject(0) + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async").text("data.jobId");
 
         clock.advance(Duration.ofSeconds(10));
         Reply failed = get("/api/agent/jobs/" + job);
@@ -67,7 +68,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void anExhaustedAnalysisBudgetAnswers402QuotaExceededWithDetails() {
-        String project = convertedProject(0);
+        String project = analysedProject(0);
         admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", TOKEN, "analysisBudgetUsd", 0.0)));
 
         Reply reply = post("/api/agent/projects/" + project + "/audit-analysis/async");
@@ -80,7 +81,7 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void aProjectTooLargeToAnalyzeAnswers413() {
-        String project = convertedProject(0);
+        String project = analysedProject(0);
         setProject(project, Map.of("tooLarge", true));
 
         assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async").parsed())
@@ -100,12 +101,73 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void unknownProjectsAndUnknownOrForeignJobsAnswer404() {
-        String job = post("/api/agent/projects/" + convertedProject(0) + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async").text("data.jobId");
 
         assertThat(post("/api/agent/projects/unknown/audit-analysis/async").parsed())
                 .isEqualTo(Map.of("error", "Project not found"));
         assertThat(get("/api/agent/jobs/unknown").parsed()).isEqualTo(Map.of("error", "Job not found"));
         assertThat(audity(HttpRequest.GET("/sim/audity/api/agent/jobs/" + job), OTHER_TOKEN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theLatestAuditAnalysisIsRunningThenCompleted() {
+        String project = analysedProject(0);
+        String latest = "/api/projects/" + project + "/audit-analysis";
+        Reply none = get(latest);
+        String firstJob = post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
+
+        Reply running = get(latest);
+        clock.advance(Duration.ofSeconds(10));
+        Reply completed = get(latest);
+
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.parsed()).isEqualTo(Map.of("error", "No audit analysis found"));
+        assertThat(running.status()).isEqualTo(200);
+        assertThat(running.object()).containsEntry("id", null).containsEntry("projectId", project)
+                .containsEntry("status", "running").containsEntry("createdAt", "2026-04-20T12:00:10Z");
+        Reply job = get("/api/agent/jobs/" + firstJob);
+        assertThat(completed.object()).containsEntry("id", job.text("data.analysisId"))
+                .containsEntry("projectId", project).containsEntry("jobId", firstJob)
+                .containsEntry("status", "completed").containsEntry("createdAt", "2026-04-20T12:00:10Z")
+                .containsEntry("completedAt", "2026-04-20T12:00:20Z");
+        assertThat(completed.text("analysis.executiveSummary")).isNotBlank();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) completed.at("analysis.findings");
+        assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f).containsKeys("title", "severity", "detail"));
+        assertThat((List<?>) completed.at("analysis.opportunities")).isNotEmpty();
+        assertThat(completed.body().length()).isGreaterThan(2_000);
+    }
+
+    @Test
+    void aNewerJobShowsRunningUntilItCompletesAndReplacesTheLatestAnalysis() {
+        String project = analysedProject(0);
+        String latest = "/api/projects/" + project + "/audit-analysis";
+        post("/api/agent/projects/" + project + "/audit-analysis/async");
+        clock.advance(Duration.ofSeconds(10));
+        String first = get(latest).text("id");
+
+        String secondJob = post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
+        Reply running = get(latest);
+        clock.advance(Duration.ofSeconds(10));
+        Reply second = get(latest);
+
+        assertThat(running.text("status")).isEqualTo("running");
+        assertThat(running.at("id")).isNull();
+        assertThat(second.text("jobId")).isEqualTo(secondJob);
+        assertThat(second.text("id")).isNotEqualTo(first)
+                .isEqualTo(get("/api/agent/jobs/" + secondJob).text("data.analysisId"));
+    }
+
+    @Test
+    void onlyFailedJobsLeaveNoAuditAnalysis() {
+        String project = analysedProject(0);
+        admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
+        post("/api/agent/projects/" + project + "/audit-analysis/async");
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(get("/api/projects/" + project + "/audit-analysis").status()).isEqualTo(404);
+        assertThat(audity(HttpRequest.GET("/sim/audity/api/projects/" + project + "/audit-analysis"), OTHER_TOKEN)
+                .parsed()).isEqualTo(Map.of("error", "Project not found"));
     }
 
     private void setProject(String project, Map<String, Object> flags) {

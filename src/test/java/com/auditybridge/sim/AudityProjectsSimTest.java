@@ -17,7 +17,7 @@ class AudityProjectsSimTest extends SimTestBase {
     void listingProjectsAnswersABareArrayMostRecentlyUpdatedFirst() {
         String older = convertedProject(0);
         clock.advance(Duration.ofMinutes(1));
-        String newer = convertedProject(1);
+        String newer = analysedProject(1);
 
         Reply reply = get("/api/projects");
 
@@ -39,6 +39,27 @@ class AudityProjectsSimTest extends SimTestBase {
                 "description", "currency", "status", "createdAt", "updatedAt", "hasAnalysis",
                 "hasInterviewAnalysis", "hasAuditAnalysis");
         assertThat(reply.at("hasAuditAnalysis")).isEqualTo(false);
+    }
+
+    @Test
+    void theInterviewAnalysisComesAfterTheDelay() {
+        String id = convertedProject(0);
+        String trigger = "/api/agent/projects/" + id + "/audit-analysis/async";
+
+        Reply converted = get("/api/projects/" + id);
+        Reply tooEarly = post(trigger);
+        clock.advance(INTERVIEW_ANALYSIS_DELAY.minusMillis(1));
+        Reply almost = get("/api/projects/" + id);
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(converted.at("hasAnalysis")).isEqualTo(true);
+        assertThat(converted.at("hasInterviewAnalysis")).isEqualTo(false);
+        assertThat(converted.at("analysisProgress")).isEqualTo(40);
+        assertThat(tooEarly.status()).isEqualTo(422);
+        assertThat(tooEarly.text("code")).isEqualTo("PREREQUISITE_MISSING");
+        assertThat(almost.at("hasInterviewAnalysis")).isEqualTo(false);
+        assertThat(get("/api/projects/" + id).at("hasInterviewAnalysis")).isEqualTo(true);
+        assertThat(post(trigger).status()).isEqualTo(202);
     }
 
     @Test

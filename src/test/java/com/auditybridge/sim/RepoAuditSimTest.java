@@ -98,16 +98,23 @@ class RepoAuditSimTest extends SimTestBase {
     }
 
     @Test
-    void historyNeedsSignInAndListsNewestFirst() {
+    void historyNeedsSignInAndListsTheCallersOwnAuditsNewestFirst() {
         String first = submit(CLERK, "https://github.com/o/first").text("audit_id");
         clock.advance(Duration.ofMinutes(1));
-        String second = submit(CLERK, "https://github.com/o/second").text("audit_id");
+        submit("someone-else", "https://github.com/o/theirs");
+        String second = submit(CLERK, "https://github.com/o/second.git").text("audit_id");
+        clock.advance(Duration.ofSeconds(8));
 
         Reply history = call(auth(HttpRequest.GET(BASE + "/history"), CLERK));
 
         assertThat(call(HttpRequest.GET(BASE + "/history")).status()).isEqualTo(401);
-        assertThat(history.text("0.audit_id")).isEqualTo(second);
-        assertThat(history.text("1.audit_id")).isEqualTo(first);
+        assertThat((List<?>) history.parsed()).hasSize(2);
+        assertThat(history.objectAt("0")).containsOnlyKeys("audit_id", "repo_url", "status", "entity_id", "created_at")
+                .containsEntry("audit_id", second).containsEntry("repo_url", "https://github.com/o/second")
+                .containsEntry("status", "complete").containsEntry("entity_id", "repo-o-second")
+                .containsEntry("created_at", "2026-04-20T12:01:00+00:00");
+        assertThat(history.objectAt("1")).containsEntry("audit_id", first).containsEntry("status", "complete")
+                .containsEntry("created_at", "2026-04-20T12:00:00+00:00");
     }
 
     @Test

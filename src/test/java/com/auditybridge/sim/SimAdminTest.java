@@ -5,6 +5,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,7 @@ class SimAdminTest extends SimTestBase {
         Reply put = admin(HttpRequest.PUT("/sim/admin/faults", Map.of("errorRate", 0.25, "seed", 7)));
 
         assertThat(put.object()).containsEntry("errorRate", 0.25).containsEntry("hangMs", 60000)
+                .containsEntry("loseAnswer", List.of())
                 .containsEntry("rateLimitStorm", false).containsEntry("seed", 7);
         assertThat(admin(HttpRequest.GET("/sim/admin/faults")).parsed()).isEqualTo(put.parsed());
     }
@@ -82,6 +85,27 @@ class SimAdminTest extends SimTestBase {
         assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("calls")).isEqualTo(Map.of(
                 "GET /sim/audity/api/projects/{id}", Map.of("404", 2),
                 "GET /sim/audity/api/projects", Map.of("200", 1)));
+    }
+
+    @Test
+    void countersShowTheProjectsOfEachLeadTheJobsOfEachProjectAndTheAuditsOfEachRepository() {
+        String lead = get("/api/lead-generation/leads?sortBy=ai_readiness_score").text("data.1.id");
+        String project = post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
+        clock.advance(Duration.ofSeconds(10));
+        post("/api/agent/projects/" + project + "/audit-analysis/async");
+        post("/api/agent/projects/" + project + "/audit-analysis/async");
+        call(HttpRequest.POST("/sim/repo-audit/api/demo/audit",
+                Map.of("repo_url", "https://github.com/o/r.git", "publish_consent", true)).bearerAuth("clerk"));
+
+        Reply counters = admin(HttpRequest.GET("/sim/admin/counters"));
+
+        assertThat(counters.object()).containsKeys("calls", "conversions", "projectsByLead", "jobs", "rateLimited",
+                "peaks", "repoAuditSubmits", "audits");
+        assertThat(counters.at("conversions")).isEqualTo(Map.of(lead, 1));
+        assertThat(counters.at("projectsByLead")).isEqualTo(Map.of(lead, List.of(project)));
+        assertThat(counters.at("jobs")).isEqualTo(Map.of(project, 2));
+        assertThat(counters.at("audits")).isEqualTo(Map.of("https://github.com/o/r", 1));
+        assertThat(counters.at("repoAuditSubmits")).isEqualTo(Map.of("https://github.com/o/r", 1));
     }
 
     @Test

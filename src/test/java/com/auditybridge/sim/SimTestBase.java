@@ -14,11 +14,14 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Real HTTP against the simulators, a fresh simulator state and clock before every test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +42,9 @@ public abstract class SimTestBase implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // Management endpoints on the same port: their default (8080) is shared with every other build on this host.
         String port = Integer.toString(FreePort.find());
-        return Map.of("micronaut.server.port", port, "endpoints.all.port", port, "test.clock", "mutable");
+        // A convert's work is real time (a timer, not the clock): none unless a test asks for it.
+        return Map.of("micronaut.server.port", port, "endpoints.all.port", port, "test.clock", "mutable",
+                "sim.audity.convert-duration", "0s");
     }
 
     @BeforeEach
@@ -95,7 +100,32 @@ public abstract class SimTestBase implements TestPropertyProvider {
         return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
     }
 
-    private Reply reply(HttpResponse<?> response) {
+    /**
+     * A project ready for its async audit: converted, then the clock driven past the interview analysis delay
+     * ({@code sim.audity.interview-analysis-delay}, 10 s), as conversion seeds only the business analysis.
+     */
+    protected String analysedProject(int n) {
+        String project = convertedProject(n);
+        clock.advance(INTERVIEW_ANALYSIS_DELAY);
+        return project;
+    }
+
+    /** The default {@code sim.audity.interview-analysis-delay}. */
+    protected static final Duration INTERVIEW_ANALYSIS_DELAY = Duration.ofSeconds(10);
+
+    /** Sends without waiting: the answer (any status) when it comes; fails only when no answer comes. */
+    protected CompletableFuture<Reply> send(MutableHttpRequest<?> request) {
+        return Mono.from(client.exchange(request, String.class)).<Reply>map(this::reply)
+                .onErrorResume(HttpClientResponseException.class, e -> Mono.just(reply(e.getResponse())))
+                .toFuture();
+    }
+
+    /** A member of {@code GET /sim/admin/counters}, by dotted path. */
+    protected Object counter(String path) {
+        return admin(HttpRequest.GET("/sim/admin/counters")).at(path);
+    }
+
+    protected Reply reply(HttpResponse<?> response) {
         String body = response.getBody(String.class).orElse("");
         try {
             Object parsed = body.isBlank() ? null : json.readValue(body, Object.class);

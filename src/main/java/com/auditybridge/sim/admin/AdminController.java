@@ -16,7 +16,7 @@ import io.micronaut.http.annotation.Put;
 
 import java.util.List;
 
-/** Faults, counters and reset, shared by both simulators. */
+/** Faults, counters and reset, shared by both simulators (holds: {@link HoldsController}). */
 @Controller("/sim/admin")
 @Requires(env = SimulatorActivation.ENVIRONMENT)
 class AdminController {
@@ -48,7 +48,10 @@ class AdminController {
         return counters.snapshot(audityLimits.peaks());
     }
 
-    /** Back to a fresh start: accounts, leads, projects, jobs, audits, windows, counters and faults. */
+    /**
+     * Back to a fresh start: accounts, leads, projects, jobs, audits, windows, counters, faults and holds
+     * (calls still held or working are aborted: nothing of them is charged).
+     */
     @Post("/reset")
     HttpResponse<?> reset() {
         state.forEach(Resettable::reset);

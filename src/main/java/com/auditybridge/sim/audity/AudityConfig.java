@@ -22,7 +22,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param writesPerMinute         POST/PATCH/DELETE per token and window (20)
  * @param pollsPerMinute          {@code GET /api/agent/jobs/{id}} per token and window (120)
  * @param rateWindow              length of the sliding rate-limit window (60 s)
- * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (0: at once)
+ * @param convertDuration         work of a convert between its checks and its commit (0s: checked and committed
+ *                                at once, atomically). Above zero the convert is non-atomic like the upstream: it
+ *                                answers only after this time (a timer, no thread blocked), and a second convert of
+ *                                the same lead arriving meanwhile passes the checks too and is charged again
+ * @param interviewAnalysisDelay  time after conversion until the interview analysis exists (10s): conversion seeds
+ *                                only the business analysis, so an async audit triggered at once gets 422
+ *                                PREREQUISITE_MISSING; 0s: both analyses exist at once
  * @param jobPending              time a job stays {@code pending} (2 s)
  * @param jobProcessing           time a job stays {@code processing} (8 s)
  * @param jobProcessingMax        when set, each job's processing time is drawn uniformly between
@@ -41,7 +47,8 @@ public record AudityConfig(
         @Bindable(defaultValue = "20") int writesPerMinute,
         @Bindable(defaultValue = "120") int pollsPerMinute,
         @Bindable(defaultValue = "60s") Duration rateWindow,
-        @Bindable(defaultValue = "0s") Duration interviewAnalysisDelay,
+        @Bindable(defaultValue = "0s") Duration convertDuration,
+        @Bindable(defaultValue = "10s") Duration interviewAnalysisDelay,
         @Bindable(defaultValue = "2s") Duration jobPending,
         @Bindable(defaultValue = "8s") Duration jobProcessing,
         @Nullable Duration jobProcessingMax,

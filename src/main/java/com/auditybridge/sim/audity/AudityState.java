@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything the Audity simulator knows, in memory. Accounts are keyed by token digest and created on
@@ -26,6 +27,7 @@ public class AudityState implements Resettable {
     final Map<String, SimLead> leads = new ConcurrentHashMap<>();
     final Map<String, SimProject> projects = new ConcurrentHashMap<>();
     final Map<String, SimJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong jobSequence = new AtomicLong();
     volatile boolean apiDisabled;
 
     AudityState(Clock clock, AudityConfig config) {
@@ -60,6 +62,16 @@ public class AudityState implements Resettable {
     List<SimProject> projectsOf(Account account) {
         return projects.values().stream().filter(p -> p.accountKey.equals(account.key))
                 .sorted(Comparator.comparing((SimProject p) -> p.updatedAt).reversed()).toList();
+    }
+
+    long nextJobSequence() {
+        return jobSequence.incrementAndGet();
+    }
+
+    /** The project's jobs, oldest first. */
+    List<SimJob> jobsOf(SimProject project) {
+        return jobs.values().stream().filter(j -> j.projectId().equals(project.id))
+                .sorted(Comparator.comparingLong(SimJob::sequence)).toList();
     }
 
     boolean hasAuditAnalysis(SimProject project) {

@@ -1,54 +1,73 @@
 package com.auditybridge.sim.audity;
 
+import com.auditybridge.sim.PaidCall;
+import com.auditybridge.sim.PaidCalls;
 import com.auditybridge.sim.SimCounters;
 import com.auditybridge.sim.SimResponses;
 import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
+import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The non-idempotent, paid conversion of a lead into a project. */
+/**
+ * The non-idempotent, paid conversion of a lead into a project: check, work ({@code sim.audity.convert-duration}),
+ * commit. With no work and no hold, check and commit happen under the account's monitor, so racing calls convert
+ * once; with work, or while held, a second convert of the same lead passes the check too and is charged again.
+ */
 @Controller("/sim/audity/api/lead-generation/leads")
 @Requires(env = SimulatorActivation.ENVIRONMENT)
 class ConvertController {
     private final AudityState state;
     private final SimCounters counters;
+    private final PaidCalls paidCalls;
 
-    ConvertController(AudityState state, SimCounters counters) {
+    ConvertController(AudityState state, SimCounters counters, PaidCalls paidCalls) {
         this.state = state;
         this.counters = counters;
+        this.paidCalls = paidCalls;
     }
 
     @Post("/{id}/convert")
-    HttpResponse<?> convert(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account, String id) {
+    Mono<MutableHttpResponse<?>> convert(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account, String id) {
         Optional<SimLead> found = state.lead(account, id);
         if (found.isEmpty()) {
-            return SimResponses.error(HttpStatus.NOT_FOUND, "Lead not found");
+            return Mono.just(SimResponses.error(HttpStatus.NOT_FOUND, "Lead not found"));
         }
         SimLead lead = found.get();
-        // One monitor per account makes check-charge-convert atomic, so racing calls convert once.
         synchronized (account) {
             if ("converted".equals(lead.surveyStatus)) {
-                return SimResponses.error(HttpStatus.BAD_REQUEST, "Lead already converted");
+                return Mono.just(SimResponses.error(HttpStatus.BAD_REQUEST, "Lead already converted"));
             }
             if (account.credits < AudityConfig.CONVERSION_COST) {
-                return SimResponses.error(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits");
+                return Mono.just(SimResponses.error(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits"));
             }
+            return paidCalls.run(PaidCall.convert, lead.id, state.config.convertDuration(),
+                    () -> commit(account, lead));
+        }
+    }
+
+    /** Charges, converts the lead and creates its project, whatever the account and lead look like by now. */
+    private MutableHttpResponse<?> commit(Account account, SimLead lead) {
+        SimProject project;
+        synchronized (account) {
             account.credits -= AudityConfig.CONVERSION_COST;
             account.used += AudityConfig.CONVERSION_COST;
             lead.surveyStatus = "converted";
-            SimProject project = new SimProject(UUID.randomUUID().toString(), account.key, lead, state.clock.instant());
+            project = new SimProject(UUID.randomUUID().toString(), account.key, lead, state.clock.instant());
             state.projects.put(project.id, project);
-            counters.conversion(lead.id);
-            return HttpResponse.created(Map.of("success", true, "data", Map.of(
-                    "auditId", project.id, "creditsUsed", AudityConfig.CONVERSION_COST, "pdfAttached", true)));
+            lead.projectId = project.id;
+            counters.conversion(lead.id, project.id);
         }
+        return HttpResponse.created(Map.of("success", true, "data", Map.of(
+                "auditId", project.id, "creditsUsed", AudityConfig.CONVERSION_COST, "pdfAttached", true)));
     }
 }

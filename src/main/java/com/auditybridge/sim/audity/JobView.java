@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** JobStatus of seed 001: every field present, null where it does not apply yet. */
+/** JobStatus of the published contract: every field present, null where it does not apply yet. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record JobView(String jobId, String projectId, String status, String createdAt, String updatedAt,

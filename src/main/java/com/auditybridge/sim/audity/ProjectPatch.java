@@ -8,7 +8,10 @@ import io.micronaut.json.tree.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 
-/** PATCH validation on the raw JSON tree, so a wrong type is told apart from a missing field (seed 002). */
+/**
+ * PATCH validation on the raw JSON tree, so a wrong type is told apart from a missing field, as the published
+ * contract does.
+ */
 final class ProjectPatch {
     /** Allowed field to its {min, max} length. */
     private static final Map<String, int[]> LIMITS = Map.of(

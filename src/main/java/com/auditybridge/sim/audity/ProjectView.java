@@ -4,7 +4,7 @@ import com.auditybridge.sim.Timestamps;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A project as list, detail and PATCH answer it (reference §3.1), analyses resolved against the clock. */
+/** A project as list, detail and PATCH answer it (as documented), analyses resolved against the clock. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ProjectView(String id, String clientName, String industry, String companySize, String description,

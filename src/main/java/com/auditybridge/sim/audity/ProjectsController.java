@@ -5,6 +5,7 @@ import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -54,7 +55,7 @@ class ProjectsController {
         return HttpResponse.ok(ProjectView.of(project, state));
     }
 
-    static HttpResponse<?> notFound() {
+    static MutableHttpResponse<?> notFound() {
         return SimResponses.error(HttpStatus.NOT_FOUND, "Project not found");
     }
 }

@@ -8,8 +8,10 @@ import java.util.UUID;
 /**
  * An async audit job. Its state is a function of the clock: pending, then processing, then completed or
  * failed (decided when it was created, so the outcome is stable however often it is polled).
+ *
+ * @param sequence creation order across all jobs, which tells apart jobs created at the same instant
  */
-record SimJob(String id, String projectId, String accountKey, Instant createdAt,
+record SimJob(String id, long sequence, String projectId, String accountKey, Instant createdAt,
               Duration pending, Duration processing, boolean fails) {
 
     Instant startedAt() {

@@ -3,7 +3,10 @@ package com.auditybridge.sim.audity;
 import java.time.Instant;
 import java.util.Map;
 
-/** A ReadyLink lead as the simulator stores it; {@code surveyStatus} changes when it is converted. */
+/**
+ * A ReadyLink lead as the simulator stores it; {@code surveyStatus} changes when it is converted, and
+ * {@code projectId} then names the project its latest conversion created (not on the wire).
+ */
 final class SimLead {
     final String id;
     final String accountKey;
@@ -17,6 +20,7 @@ final class SimLead {
     final String industry;
     final Map<String, Object> surveyResponses;
     volatile String surveyStatus;
+    volatile String projectId;
 
     SimLead(String id, String accountKey, String surveyStatus, Double aiReadinessScore, Double compositeScore,
             String webResearchStatus, Instant createdAt, String respondentName, String companyName,

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The status answer of seed 004, every field present; results only once complete. */
+/** The status answer of the published repo-audit API, every field present; results only once complete. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record AuditView(@JsonProperty("audit_id") String auditId, @JsonProperty("repo_url") String repoUrl,

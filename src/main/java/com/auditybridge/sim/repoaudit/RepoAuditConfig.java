@@ -8,7 +8,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * Behaviour of the repo-audit simulator ({@code sim.repo-audit.*}); defaults follow seed 004.
+ * Behaviour of the repo-audit simulator ({@code sim.repo-audit.*}); defaults follow the published API.
  *
  * @param stageDuration      time spent in each of queued, ingesting, indexing, critiquing (2 s)
  * @param failureRate        share of audits that fail; the fault setting can raise it (0)

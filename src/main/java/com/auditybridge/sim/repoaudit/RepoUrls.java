@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Server-side normalisation of seed 004: trailing slash, {@code .git} suffix and host case do not matter. */
+/** The upstream's server-side normalisation: trailing slash, {@code .git} suffix and host case do not matter. */
 final class RepoUrls {
     private static final Pattern GITHUB =
             Pattern.compile("(?i:https)://(?i:github\\.com)/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?");

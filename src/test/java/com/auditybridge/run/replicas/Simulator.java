@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The upstream simulators in an application context of their own, on the real clock, with short jobs.
+ * The upstream simulators in an application context of their own, on the real clock, with short jobs and
+ * analyses ready at conversion.
  * Its own bridge part sits on a private H2 database and never starts its scheduler.
  */
 final class Simulator implements AutoCloseable {
@@ -30,6 +31,9 @@ final class Simulator implements AutoCloseable {
         properties.put("bridge.scheduler.autostart", "false");
         properties.put("sim.audity.job-pending", "0s");
         properties.put("sim.audity.job-processing", "1s");
+        // These tests are about replicas sharing work and budgets: no interview analysis wait, no convert work.
+        properties.put("sim.audity.interview-analysis-delay", "0s");
+        properties.put("sim.audity.convert-duration", "0s");
         context = ApplicationContext.builder().environments("sim").properties(properties).start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         if (!server.isRunning()) {

@@ -13,7 +13,7 @@ class JobDurationTest {
 
     private static AudityConfig config(Duration processing, Duration max) {
         return new AudityConfig(10_000, "growth", List.of("read", "write"), 100, 1.5, 100, 20, 120,
-                Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(2), processing, max, 0);
+                Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2), processing, max, 0);
     }
 
     @Test
