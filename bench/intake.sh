@@ -18,7 +18,7 @@ else
 fi
 # The scheduler is off so that only intake is measured, not the runs it queues. The connection's inbound
 # rate (600 hook calls/min by default, answered 429) is raised: the benchmark measures the 202 path.
-PORT=$PORT BRIDGE_API_KEYS=bench-key BRIDGE_SCHEDULER_AUTOSTART=false BRIDGE_BENCH_NOOP_HOOK=true \
+PORT=$PORT BRIDGE_SIMULATOR=true BRIDGE_API_KEYS=bench-key BRIDGE_SCHEDULER_AUTOSTART=false BRIDGE_BENCH_NOOP_HOOK=true \
   BRIDGE_INTAKE_REQUESTS_PER_MINUTE=100000000 \
   java -Xmx512m -jar target/audity-bridge-0.1.0-SNAPSHOT.jar > "$WORK/service.log" 2>&1 &
 PID=$!

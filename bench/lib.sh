@@ -8,10 +8,10 @@ SQL() { PGOPTIONS="--client-min-messages=warning --search_path=$SCHEMA" psql -h 
 wait_up() { for _ in $(seq 1 120); do curl -sf "localhost:$1/health" >/dev/null && return; sleep 0.5; done; echo "port $1 not up"; exit 1; }
 stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"; }
 
-# The simulator: the jar with no AUDITY_TOKEN (simulator on), its scheduler off, its own H2 file.
+# The simulator: the jar with BRIDGE_SIMULATOR=true and no AUDITY_TOKEN, its scheduler off, its own H2 file.
 # $1: how long a job stays processing.
 start_sim() {
-  env -u AUDITY_TOKEN PORT=$SIMPORT BRIDGE_SCHEDULER_AUTOSTART=false \
+  env -u AUDITY_TOKEN BRIDGE_SIMULATOR=true PORT=$SIMPORT BRIDGE_SCHEDULER_AUTOSTART=false \
     DATASOURCES_DEFAULT_URL="jdbc:h2:file:$WORK/sim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     SIM_AUDITY_READS_PER_MINUTE=$LIMITS SIM_AUDITY_WRITES_PER_MINUTE=$LIMITS SIM_AUDITY_POLLS_PER_MINUTE=$LIMITS \
     SIM_AUDITY_CREDITS=1000000000 SIM_AUDITY_ANALYSIS_BUDGET_USD=100000000 \

@@ -8,7 +8,7 @@
 #   FAULTS='{"errorRate":0.2,…}|{…}'              upstream faults, phases taking turns (the soak: bench/crash/soak.sh)
 #   SEED=…                                         seed of the kill moments (default: random, printed)
 #
-# Three processes: the simulator (this jar without AUDITY_TOKEN, its own port, nobody calls its hooks), the
+# Three processes: the simulator (this jar with BRIDGE_SIMULATOR=true, its own port, nobody calls its hooks), the
 # bridge (AUDITY_TOKEN = the simulator's demo token, so its own simulator is off), and receiver.py (callbacks).
 # The simulator's account has credits and AI budget for every lead. So that a run takes seconds, the
 # simulator's jobs are short (0.2 s pending, 1 s processing) and the bridge polls after 1 s; and so that
@@ -45,7 +45,7 @@ wait_health() { # url pid
 }
 
 # The simulator: a second copy of the jar, with its own throwaway database and its scheduler off.
-env -u AUDITY_TOKEN -u DATASOURCES_DEFAULT_URL PORT=$SIM_PORT BRIDGE_SCHEDULER_AUTOSTART=false \
+env -u AUDITY_TOKEN -u DATASOURCES_DEFAULT_URL BRIDGE_SIMULATOR=true PORT=$SIM_PORT BRIDGE_SCHEDULER_AUTOSTART=false \
   DATASOURCES_DEFAULT_URL="jdbc:h2:file:$WORK/sim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   SIM_AUDITY_JOB_PENDING=200ms SIM_AUDITY_JOB_PROCESSING=1s SIM_AUDITY_CREDITS=100000000 SIM_AUDITY_ANALYSIS_BUDGET_USD=1000000 \
   SIM_AUDITY_WRITES_PER_MINUTE=$WRITES SIM_AUDITY_READS_PER_MINUTE=$READS SIM_AUDITY_POLLS_PER_MINUTE=$POLLS \

@@ -79,10 +79,10 @@ fi
 BRIDGE_PORT=$(free_port)
 BRIDGE=http://127.0.0.1:$BRIDGE_PORT
 KEY=n8n-demo-$(python3 -c 'import secrets; print(secrets.token_hex(8))')
-# No AUDITY_TOKEN: the embedded simulator serves the upstream APIs. The n8n resume URL is on loopback,
+# BRIDGE_SIMULATOR=true and no AUDITY_TOKEN: the embedded simulator serves the upstream APIs. The n8n resume URL is on loopback,
 # so this demo allows private callbacks (never in production).
 env -u AUDITY_TOKEN -u AUDITY_BASE_URL -u REPO_AUDIT_BASE_URL -u REPO_AUDIT_TOKEN \
-  PORT="$BRIDGE_PORT" BRIDGE_API_KEYS="$KEY" BRIDGE_ALLOW_PRIVATE_CALLBACKS=true \
+  BRIDGE_SIMULATOR=true PORT="$BRIDGE_PORT" BRIDGE_API_KEYS="$KEY" BRIDGE_ALLOW_PRIVATE_CALLBACKS=true \
   DATASOURCES_DEFAULT_URL="jdbc:h2:file:$WORK/bridge/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   java -jar "$JAR" >"$WORK/bridge.log" 2>&1 &
 PIDS+=($!)

@@ -81,7 +81,7 @@ Refuses values that would make an unsafe deployment. Included by the Deployment,
 {{- fail "database.url must not carry the password: set secrets.databasePassword (or DATASOURCES_DEFAULT_PASSWORD in secrets.existingSecret)" }}
 {{- end }}
 {{- if not (or .Values.secrets.existingSecret .Values.secrets.audityToken) }}
-{{- fail "secrets.audityToken or secrets.existingSecret (with AUDITY_TOKEN) is required with a database: without a token the bridge serves its simulator" }}
+{{- fail "secrets.audityToken or secrets.existingSecret (with AUDITY_TOKEN) is required with a database: without a token the bridge refuses to start" }}
 {{- end }}
 {{- end }}
 {{- range $k, $v := .Values.config.extraEnv }}

@@ -15,6 +15,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
         description = "An inbound API key of the connection (X-Api-Key works too)")
 public class Application {
     public static void main(String[] args) {
+        if (!AudityTokenCheck.canStart(System.getenv(), System.getProperties(), args)) {
+            System.err.println(AudityTokenCheck.WHY);
+            System.exit(2);
+        }
         Micronaut.run(Application.class, args);
     }
 }

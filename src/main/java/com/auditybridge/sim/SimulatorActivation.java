@@ -5,8 +5,10 @@ import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
 
 /**
- * Turns on the {@code sim} environment when no real Audity token is configured, so a newcomer who
- * starts the service with no settings sees the whole flow against the embedded simulators.
+ * Turns on the {@code sim} environment, and with it the embedded simulators and their demo settings, only when
+ * asked by name: {@code BRIDGE_SIMULATOR=true} in the environment or {@code -Dbridge.simulator=true}. A missing
+ * Audity token never turns it on: production fails closed (the bridge then refuses to start, see
+ * {@code AudityTokenRequired}).
  */
 @ContextConfigurer
 public class SimulatorActivation implements ApplicationContextConfigurer {
@@ -15,13 +17,17 @@ public class SimulatorActivation implements ApplicationContextConfigurer {
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
-        if (shouldActivate(System.getenv("AUDITY_TOKEN"))) {
+        if (requested(System.getenv("BRIDGE_SIMULATOR"), System.getProperty("bridge.simulator"))) {
             builder.environments(ENVIRONMENT);
         }
     }
 
-    /** The simulator stands in only when the operator has not pointed the bridge at the real API. */
-    public static boolean shouldActivate(String audityToken) {
-        return audityToken == null || audityToken.isBlank();
+    /** True when the environment variable or the system property says {@code true}. */
+    public static boolean requested(String environmentVariable, String systemProperty) {
+        return isTrue(environmentVariable) || isTrue(systemProperty);
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && "true".equalsIgnoreCase(value.trim());
     }
 }

@@ -71,7 +71,9 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
         String runId = leadArrived(lead, "\"analysis\":\"none\"");
         scheduler.runAnyDueExecutions();
         faults("{}");
-        // Meanwhile a person converts another lead of the same company, and an analysis run of the bridge takes it.
+        // Half a minute later a person converts another lead of the same company, and an analysis run of the bridge
+        // takes that project: it is the newest of the company's projects, and it is not this run's.
+        clock.advance(Duration.ofSeconds(30));
         String othersProject = convertDirectly(otherLeadOfTheSameCompany);
         String analysisRun = analysisRequested(othersProject);
 
@@ -91,6 +93,7 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
         String runId = leadArrived(lead, "\"analysis\":\"none\"");
         scheduler.runAnyDueExecutions();
         faults("{}");
+        clock.advance(Duration.ofSeconds(30));
         String othersProject = convertDirectly(otherLeadOfTheSameCompany);
 
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 100);
