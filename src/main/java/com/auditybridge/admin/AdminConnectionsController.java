@@ -60,6 +60,12 @@ public class AdminConnectionsController {
         return HttpResponse.<ConnectionViews.IssuedKey>status(HttpStatus.CREATED).body(admin.issueKey(id));
     }
 
+    /** A new token for Audity's webhooks ({@code default} included); the previous one stops working. */
+    @Post("/{id}/webhook-token")
+    HttpResponse<ConnectionViews.IssuedWebhookToken> rotateWebhookToken(@PathVariable String id) {
+        return HttpResponse.<ConnectionViews.IssuedWebhookToken>status(HttpStatus.CREATED).body(admin.rotateWebhookToken(id));
+    }
+
     @Delete("/{id}/keys/{keyId}")
     HttpResponse<Void> revokeKey(@PathVariable String id, @PathVariable String keyId) {
         admin.revokeKey(id, keyId);

@@ -4,6 +4,8 @@ import com.auditybridge.admin.ConnectionBodies.ConnectionBody;
 import com.auditybridge.admin.ConnectionBodies.LeadSyncBody;
 import com.auditybridge.callback.WebhookSignature;
 import com.auditybridge.connection.ApiKeyStore;
+import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.WebhookTokens;
 import com.auditybridge.connection.ConnectionStore;
 import com.auditybridge.connection.ManagedConnection;
 import com.auditybridge.leadsync.LeadSyncRules;
@@ -24,14 +26,16 @@ import java.util.UUID;
 public class ConnectionAdmin {
     private final ConnectionStore store;
     private final ApiKeyStore keys;
+    private final WebhookTokens webhookTokens;
     private final ConnectionCleanup cleanup;
     private final LeadSyncSettings leadSyncDefaults;
     private final Clock clock;
 
-    public ConnectionAdmin(ConnectionStore store, ApiKeyStore keys, ConnectionCleanup cleanup,
+    public ConnectionAdmin(ConnectionStore store, ApiKeyStore keys, WebhookTokens webhookTokens, ConnectionCleanup cleanup,
                            LeadSyncSettings leadSyncDefaults, Clock clock) {
         this.store = store;
         this.keys = keys;
+        this.webhookTokens = webhookTokens;
         this.cleanup = cleanup;
         this.leadSyncDefaults = leadSyncDefaults;
         this.clock = clock;
@@ -74,6 +78,18 @@ public class ConnectionAdmin {
     public ConnectionViews.IssuedKey issueKey(String id) {
         existing(id);
         return ConnectionViews.IssuedKey.of(keys.issue(id, clock.instant()));
+    }
+
+    /**
+     * A new token for Audity's webhooks, replacing the connection's previous one (which stops working at once).
+     * The default connection has one too: it is not managed here otherwise, but Audity must be able to reach it.
+     */
+    @Transactional
+    public ConnectionViews.IssuedWebhookToken rotateWebhookToken(String id) {
+        if (!Connection.DEFAULT_ID.equals(id)) {
+            existing(id);
+        }
+        return ConnectionViews.IssuedWebhookToken.of(webhookTokens.rotate(id, clock.instant()));
     }
 
     @Transactional

@@ -5,8 +5,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 /**
- * What a deleted connection leaves behind that must not outlive it: its subscriptions and generated
- * signing secret. Its runs stay readable in the database and fail with CONNECTION_GONE at their next
+ * What a deleted connection leaves behind that must not outlive it: its subscriptions, generated
+ * signing secret and webhook token. Its runs stay readable in the database and fail with CONNECTION_GONE at their next
  * step; its pending callbacks are cancelled when they come due.
  */
 @Singleton
@@ -18,7 +18,7 @@ class ConnectionCleanup {
     }
 
     void forget(String connectionId) {
-        for (String table : new String[] {"subscription", "signing_secret"}) {
+        for (String table : new String[] {"subscription", "signing_secret", "webhook_token"}) {
             jdbc.prepareStatement("delete from " + table + " where connection_id = ?", ps -> {
                 Sql.bind(ps, connectionId);
                 return ps.executeUpdate();

@@ -2,6 +2,7 @@ package com.auditybridge.admin;
 
 import com.auditybridge.connection.ApiKeyRow;
 import com.auditybridge.connection.ApiKeyStore;
+import com.auditybridge.connection.WebhookTokens;
 import com.auditybridge.connection.Digests;
 import com.auditybridge.connection.ManagedConnection;
 import com.auditybridge.leadsync.LeadSyncRules;
@@ -40,6 +41,20 @@ final class ConnectionViews {
 
     @Serdeable
     record ConnectionList(List<ConnectionView> connections) {
+    }
+
+    /** A connection's token for Audity's webhooks, shown in full this once, with the path to paste into Audity. */
+    @Serdeable
+    record IssuedWebhookToken(String connectionId, String token, String prefix, Instant createdAt, String path) {
+        static IssuedWebhookToken of(WebhookTokens.NewWebhookToken issued) {
+            return new IssuedWebhookToken(issued.connectionId(), issued.token(), issued.prefix(), issued.createdAt(),
+                    "/v1/hooks/audity?token=" + issued.token());
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedWebhookToken[" + connectionId + ", " + prefix + "…]";
+        }
     }
 
     /** A key, shown in full this once. */

@@ -24,12 +24,17 @@ public class Connections {
     private final List<byte[]> defaultKeyDigests;
     private final ConnectionStore store;
     private final ApiKeyStore keys;
+    private final WebhookTokens webhookTokens;
+    private final byte[] defaultWebhookTokenDigest;
 
-    public Connections(ConnectionSettings settings, ConnectionStore store, ApiKeyStore keys,
+    public Connections(ConnectionSettings settings, ConnectionStore store, ApiKeyStore keys, WebhookTokens webhookTokens,
                        @Value("${audity.token:}") @Nullable String audityToken,
-                       @Value("${repo-audit.token:}") @Nullable String repoAuditToken) {
+                       @Value("${repo-audit.token:}") @Nullable String repoAuditToken,
+                       @Value("${bridge.audity-webhook-token:}") @Nullable String defaultWebhookToken) {
         this.store = store;
         this.keys = keys;
+        this.webhookTokens = webhookTokens;
+        this.defaultWebhookTokenDigest = blankToNull(defaultWebhookToken) == null ? null : Digests.sha256(defaultWebhookToken.trim());
         this.defaultConnection = new Connection(Connection.DEFAULT_ID, blankToNull(audityToken),
                 blankToNull(repoAuditToken), blankToNull(settings.signingSecret()));
         String configured = settings.apiKeys() == null ? "" : settings.apiKeys();
@@ -53,6 +58,20 @@ public class Connections {
             return Optional.of(defaultConnection);
         }
         return keys.connectionOf(presentedKey.trim()).flatMap(this::managed);
+    }
+
+    /**
+     * The connection whose token for Audity's webhooks this is: the default connection's from the environment
+     * ({@code BRIDGE_AUDITY_WEBHOOK_TOKEN}, compared in constant time), or one issued through the admin API.
+     */
+    public Optional<Connection> byWebhookToken(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Optional.empty();
+        }
+        if (defaultWebhookTokenDigest != null && MessageDigest.isEqual(defaultWebhookTokenDigest, Digests.sha256(presented.trim()))) {
+            return Optional.of(defaultConnection);
+        }
+        return webhookTokens.connectionOf(presented.trim()).flatMap(this::byId);
     }
 
     public Optional<Connection> byId(String id) {

@@ -17,15 +17,7 @@ public class ApiKeyAuth {
     }
 
     public Connection require(HttpRequest<?> request) {
-        return require(request, null);
-    }
-
-    /** As {@link #require(HttpRequest)}, also accepting a key from the URL for senders that can only be given a URL. */
-    public Connection require(HttpRequest<?> request, String keyFromUrl) {
         String key = request.getHeaders().get("X-Api-Key");
-        if (key == null) {
-            key = keyFromUrl;
-        }
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = authorization.substring(7).trim();

@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.Connections;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -25,18 +26,22 @@ import java.util.Map;
 
 /**
  * Audity's own outbound webhooks ({@code X-Audity-Event}, {@code X-Audity-Delivery},
- * {@code {version, event, timestamp, data}}). Audity's settings take only a URL, so the connection's
- * key may come as {@code ?key=}. Answers well within Audity's 10-second limit: it only records and wakes.
+ * {@code {version, event, timestamp, data}}). Audity's settings take only a URL, so the URL carries the
+ * connection's webhook token ({@code ?token=awh_…}, good for this endpoint only; see {@code WebhookTokens}), never
+ * its API key; a sender that can set headers may use the API key there instead. Answers well within Audity's
+ * 10-second limit: it only records and wakes.
  */
 @Controller("/v1/hooks/audity")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AudityWebhookController {
     private final ApiKeyAuth auth;
+    private final Connections connections;
     private final JsonMapper json;
     private final AudityWebhooks webhooks;
 
-    public AudityWebhookController(ApiKeyAuth auth, JsonMapper json, AudityWebhooks webhooks) {
+    public AudityWebhookController(ApiKeyAuth auth, Connections connections, JsonMapper json, AudityWebhooks webhooks) {
         this.auth = auth;
+        this.connections = connections;
         this.json = json;
         this.webhooks = webhooks;
     }
@@ -49,8 +54,10 @@ public class AudityWebhookController {
     @ProblemResponses
     @SuppressWarnings("unchecked")
     Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
-                                @QueryValue @Nullable @Parameter(description = "The connection's API key, for senders that take only a URL") String key) {
-        Connection connection = auth.require(request, key);
+                                @QueryValue @Nullable @Parameter(description = "The connection's webhook token (awh_…), for Audity, whose settings take only a URL") String token) {
+        Connection connection = token != null
+                ? connections.byWebhookToken(token).orElseThrow(ProblemException::unauthorized)
+                : auth.require(request);
         String delivery = request.getHeaders().get("X-Audity-Delivery");
         if (delivery == null || delivery.isBlank() || delivery.length() > 200) {
             throw invalid("X-Audity-Delivery", "MISSING_DELIVERY_ID", "is required (1 to 200 characters)");

@@ -15,16 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(environments = "sim", transactional = false)
 class AudityWebhookTest extends BridgeTestBase {
+    private static final String WEBHOOK_TOKEN = "awh_DefaultConnectionWebhookToken0000000000001";
 
     @Override
     protected Map<String, String> extraProperties() {
         // Jobs finish upstream within 2 s while the bridge would first poll after a minute.
         return Map.of("sim.audity.job-pending", "1s", "sim.audity.job-processing", "1s",
-                "bridge.flows.poll-initial", "60s");
+                "bridge.flows.poll-initial", "60s", "bridge.audity-webhook-token", WEBHOOK_TOKEN);
     }
 
     private Reply deliver(String deliveryId, String body) {
-        return call(HttpRequest.POST("/v1/hooks/audity?key=" + API_KEY, body)
+        return call(HttpRequest.POST("/v1/hooks/audity?token=" + WEBHOOK_TOKEN, body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Audity-Event", "analysis_generated").header("X-Audity-Delivery", deliveryId));
     }
