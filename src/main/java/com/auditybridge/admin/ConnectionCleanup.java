@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 
 /**
  * What a deleted connection leaves behind that must not outlive it: its subscriptions, generated
- * signing secret and webhook token. Its runs stay readable in the database and fail with CONNECTION_GONE at their next
- * step; its pending callbacks are cancelled when they come due.
+ * signing secret, webhook token, and the conversion records that outlived their runs. Its runs stay readable in the
+ * database and fail with CONNECTION_GONE at their next step (retention deletes them, and their paid-call
+ * records, once they have ended long enough); its pending callbacks are cancelled when they come due.
  */
 @Singleton
 class ConnectionCleanup {
@@ -24,5 +25,11 @@ class ConnectionCleanup {
                 return ps.executeUpdate();
             });
         }
+        // The conversions retention kept after their runs were deleted, for a new run of the same lead to find.
+        jdbc.prepareStatement("delete from paid_call where connection_id = ?"
+                + " and not exists (select 1 from run r where r.id = paid_call.run_id)", ps -> {
+            Sql.bind(ps, connectionId);
+            return ps.executeUpdate();
+        });
     }
 }

@@ -46,6 +46,26 @@ public class PaidCalls {
         });
     }
 
+    /** A call of {@code kind} about {@code subject} that another run of the connection made: its run and result. */
+    public record DoneElsewhere(String runId, String resultId) {
+    }
+
+    /**
+     * The call of {@code kind} about {@code subject} (a lead) that another run of the connection made, if any. Its
+     * record outlives its run (retention keeps a made conversion for as long as the connection exists), so a new run
+     * of a lead whose first run was deleted finds what the lead was converted into.
+     */
+    @Transactional
+    public Optional<DoneElsewhere> doneByAnotherRun(String connectionId, PaidCallKind kind, String subject, String runId) {
+        return jdbc.prepareStatement("select run_id, result_id from paid_call where connection_id = ? and kind = ? and subject = ?"
+                + " and state = 'done' and result_id is not null and run_id <> ? order by updated_at, run_id limit 1", ps -> {
+            Sql.bind(ps, connectionId, kind.wireName(), subject, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new DoneElsewhere(rs.getString(1), rs.getString(2))) : Optional.<DoneElsewhere>empty();
+            }
+        });
+    }
+
     /**
      * True when another run's call of this token and kind may be working upstream or has charged for something not
      * found yet. A run that ended frees the token once the settle window after its last send has passed.

@@ -68,7 +68,7 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         Optional<PaidCallRecord> found = calls.find(run.id(), call.kind());
         Progress<R> progress;
         if (found.isEmpty() || found.get().state() == State.NOT_DONE) {
-            progress = send(run, context, found.orElse(null));
+            progress = madeByAnotherRun(run, context).orElseGet(() -> send(run, context, found.orElse(null)));
         } else {
             PaidCallRecord record = found.get();
             progress = switch (record.state()) {
@@ -78,6 +78,19 @@ public final class PaidStep<R> implements Step<Progress<R>> {
             };
         }
         return Outcome.success(200, progress);
+    }
+
+    /**
+     * A lead converted by another run of the connection (one that retention deleted: while it exists, intake gives its
+     * lead no second run) is not converted again: this run takes that project.
+     */
+    private Optional<Progress<R>> madeByAnotherRun(Run run, StepContext context) {
+        if (call.kind() != PaidCallKind.CONVERT) {
+            return Optional.empty();
+        }
+        return calls.doneByAnotherRun(run.connectionId(), call.kind(), call.subject(run, context), run.id())
+                .map(earlier -> new Progress.Done<>(earlier.resultId(), How.EVIDENCE, null,
+                        "converted earlier by run " + earlier.runId() + ", nothing sent"));
     }
 
     private Progress<R> send(Run run, StepContext context, PaidCallRecord record) {

@@ -143,6 +143,24 @@ class PaidStepTest extends BridgeTestBase {
     }
 
     @Test
+    void aLeadThatAnotherRunOfTheConnectionConvertedIsNotConvertedAgainButTakesThatProject() {
+        String lead = newLead();
+        // What retention leaves of a run that converted the lead: its conversion record, the run deleted.
+        execute("insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, result_id, result_how, updated_at)"
+                + " values (?,?,?,?,?,?,?,?,?)", "a-deleted-run", "convert", "default", "fp", lead, "done", "project-1", "ANSWER",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        Scripted upstream = new Scripted().answers(created("project-2"));
+
+        Progress<String> progress = execute(upstream, leadArrived(lead, "\"analysis\":\"none\""));
+
+        assertThat(progress).isInstanceOfSatisfying(Progress.Done.class, done -> {
+            assertThat(done.id()).isEqualTo("project-1");
+            assertThat(done.what()).isEqualTo("converted earlier by run a-deleted-run, nothing sent");
+        });
+        assertThat(upstream.sends).isZero();
+    }
+
+    @Test
     void anExecutionOfAStaleVersionOfTheRunSendsNothing() {
         Scripted upstream = new Scripted().answers(created("project-1"));
         String runId = newRun();
