@@ -58,6 +58,12 @@ public class UpstreamGate {
         }
         long elapsed = System.nanoTime() - start;
         UpstreamError error = outcome.error();
+        if (error != null && error.kind() == UpstreamErrorKind.THROTTLED) {
+            // The call decided not to go out after all (a paid call whose intent could not be recorded): nothing
+            // reached the upstream, so there is nothing to count and no outcome for the circuit.
+            circuit.releasePermission();
+            return outcome;
+        }
         if (error != null && (error.kind() == UpstreamErrorKind.SERVER_ERROR
                 || error.kind() == UpstreamErrorKind.TIMEOUT || error.kind() == UpstreamErrorKind.NETWORK)) {
             circuit.onError(elapsed, TimeUnit.NANOSECONDS, new UpstreamFailure(error));

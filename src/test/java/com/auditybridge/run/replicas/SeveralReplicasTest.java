@@ -25,7 +25,7 @@ class SeveralReplicasTest {
     private static final Map<String, Object> ROOMY_SIMULATOR = Map.of("sim.audity.credits", 100_000, "sim.audity.writes-per-minute", 1000,
             "sim.audity.reads-per-minute", 1000, "sim.audity.polls-per-minute", 1000);
     private static final Map<String, Object> ROOMY_REPLICA = Map.of("upstream.writes-per-minute", 1000,
-            "upstream.reads-per-minute", 1000, "upstream.polls-per-minute", 1000);
+            "upstream.reads-per-minute", 1000, "upstream.polls-per-minute", 1000, "bridge.paid-calls.lane-recheck", "200ms");
 
     @Test
     void thirtyRunsSpreadOverThreeReplicasExecuteEveryStepOnceAndConvertEveryLeadOnce() {
@@ -84,7 +84,8 @@ class SeveralReplicasTest {
     private static final Map<String, Object> TIGHT_SIMULATOR = Map.of("sim.audity.writes-per-minute", 4);
 
     private static Map<String, Object> tightReplica(int replicas) {
-        return Map.of("upstream.writes-per-minute", 4, "upstream.replicas", replicas);
+        // Conversions of one token go one at a time; a short re-check keeps them coming as fast as the budget allows.
+        return Map.of("upstream.writes-per-minute", 4, "upstream.replicas", replicas, "bridge.paid-calls.lane-recheck", "200ms");
     }
 
     /** {@code count} lead-arrived hooks for fresh leads, spread over the replicas one after another. */
