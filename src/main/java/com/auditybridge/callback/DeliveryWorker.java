@@ -74,7 +74,7 @@ public class DeliveryWorker {
         Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
         store.recordAttempt(delivery, result, verdict, after);
         meters.counter("bridge.callback.attempts", "outcome", verdict.status() == DeliveryStatus.PENDING ? "retrying"
-                        : verdict.status().name().toLowerCase(),
+                        : verdict.status().wireName(),
                 "final", String.valueOf(delivery.finalCallback())).increment();
         if (verdict.status() == DeliveryStatus.GONE) {
             subscriptions.remove(delivery.connectionId(), delivery.subscriptionId());

@@ -5,6 +5,7 @@ import com.auditybridge.problem.Problem.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,7 +121,7 @@ public final class BodyRules {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() > 65535
-                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase()))) {
+                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)))) {
                 error(field, "INVALID_URL", schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
             }
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package com.auditybridge.sim.audity;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /** A ReadyLink lead as the simulator stores it; {@code surveyStatus} changes when it is converted. */
@@ -29,8 +30,8 @@ final class SimLead {
         this.webResearchStatus = webResearchStatus;
         this.createdAt = createdAt;
         this.respondentName = respondentName;
-        this.respondentEmail = respondentName.toLowerCase().replace(' ', '.') + "@"
-                + companyName.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example";
+        this.respondentEmail = respondentName.toLowerCase(Locale.ROOT).replace(' ', '.') + "@"
+                + companyName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example";
         this.companyName = companyName;
         this.industry = industry;
         this.surveyResponses = Map.of(
