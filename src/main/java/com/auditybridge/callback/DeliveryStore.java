@@ -50,6 +50,13 @@ public class DeliveryStore {
                 result.status(), truncate(result.error()), at, verdict.status() == DeliveryStatus.DELIVERED ? at : null, delivery.id());
     }
 
+    /** A pending delivery that cannot be attempted at all; false when it is no longer pending. */
+    @Transactional
+    public boolean markDead(String id, String why, Instant at) {
+        return update("update delivery set status = 'dead', next_attempt_at = null, last_error = ?, updated_at = ?"
+                + " where id = ? and status = 'pending'", truncate(why), at, id) == 1;
+    }
+
     @Transactional
     public void cancel(String id, Instant at) {
         update("update delivery set status = 'cancelled', next_attempt_at = null, updated_at = ? where id = ?", at, id);
