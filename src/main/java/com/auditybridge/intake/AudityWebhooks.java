@@ -59,11 +59,15 @@ public class AudityWebhooks {
         return answer;
     }
 
+    /**
+     * True the first time a delivery id is seen. Two copies of one delivery at once both reach the insert; with
+     * {@code on conflict do nothing} the later one waits for the earlier to commit and inserts nothing, where a
+     * {@code where not exists} check would let both insert and fail the later one on the primary key.
+     */
     private boolean remember(String connectionId, String deliveryId, String event, Instant now) {
         return jdbc.prepareStatement("insert into inbound_delivery (connection_id, delivery_id, event, received_at)"
-                + " select ?, ?, ?, ? where not exists (select 1 from inbound_delivery where connection_id = ? and delivery_id = ?)",
-                ps -> {
-                    Sql.bind(ps, connectionId, deliveryId, event, now, connectionId, deliveryId);
+                + " values (?, ?, ?, ?) on conflict do nothing", ps -> {
+                    Sql.bind(ps, connectionId, deliveryId, event, now);
                     return ps.executeUpdate();
                 }) == 1;
     }
