@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -91,10 +92,11 @@ public class RunStore {
         });
     }
 
+    /** One timeline row; an outcome the upstream named (a job's status, an audit's stage) is kept cut to its column. */
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
-        String cut = detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail;
         jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, runId, at, step, outcome, cut);
+            Sql.bind(ps, runId, at, Bounded.cut(step, Bounded.TIMELINE_WORD), Bounded.cut(outcome, Bounded.TIMELINE_WORD),
+                    Bounded.cut(detail, Bounded.TEXT));
             return ps.executeUpdate();
         });
     }
@@ -110,6 +112,7 @@ public class RunStore {
      * Applies the state part of a transition, only if the run is still at the version the step read: a cancel, or a
      * revived execution of the same run, moved it on meanwhile and this step's decision is stale. Ids learned upstream
      * are facts and are kept whatever the version. The prerequisite deadline is set once, at the first wait, and kept.
+     * The error's code and message may be the upstream's own words, of any length: they are kept cut to their columns.
      */
     boolean applyState(Run run, Transition t, Instant now, String resultJson) {
         RunError error = t.error;
@@ -125,7 +128,8 @@ public class RunStore {
                         + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
                         + " where id = ? and version = ?",
                 t.status.wireName(), t.step, t.nextAt, attempts, stepStarted, resultJson,
-                error == null ? null : error.code(), error == null ? null : error.message(),
+                error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
+                error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
                 error == null ? null : error.upstreamStatus(), t.waitDeadline,
                 now, t.status.terminal() ? now : null, run.id(), run.version()) == 1;
     }
