@@ -74,7 +74,8 @@ public class RunStore {
     /** Runs of a project that are waiting on or polling it, so an upstream signal can wake them. */
     @Transactional
     public List<Run> activeForProject(String projectId) {
-        return many("select * from run where project_id = ? and status in ('running','waiting')", projectId);
+        // In id order: the wakes lock these rows, and two wakers taking them in the same order cannot deadlock.
+        return many("select * from run where project_id = ? and status in ('running','waiting') order by id", projectId);
     }
 
     @Transactional
@@ -132,6 +133,28 @@ public class RunStore {
                 error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
                 error == null ? null : error.upstreamStatus(), t.waitDeadline,
                 now, t.status.terminal() ? now : null, run.id(), run.version()) == 1;
+    }
+
+    /** Keeps a wake on the run (the earliest, when several came); locks the run's row until the transaction ends. */
+    void markWoken(String runId, Instant at) {
+        update("update run set woken_at = case when woken_at is null or woken_at > ? then ? else woken_at end where id = ?",
+                at, at, runId);
+    }
+
+    void clearWoken(String runId) {
+        update("update run set woken_at = null where id = ?", runId);
+    }
+
+    /** The wake kept on the run, if any, now cleared; the run's row stays locked until the transaction ends. */
+    Optional<Instant> takeWake(String runId) {
+        Optional<Instant> woken = jdbc.prepareStatement("select woken_at from run where id = ? for update", ps -> {
+            Sql.bind(ps, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Sql.instant(rs, "woken_at")) : Optional.<Instant>empty();
+            }
+        });
+        woken.ifPresent(at -> clearWoken(runId));
+        return woken;
     }
 
     @Transactional
