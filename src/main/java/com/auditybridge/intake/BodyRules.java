@@ -60,6 +60,18 @@ public final class BodyRules {
         return s;
     }
 
+    /** An id ({@link Ids}): a string of 1 to 200 characters without whitespace, control characters, / or \. */
+    String id(String field, boolean required) {
+        String value = string(field, required, 1, Ids.MAX_LENGTH, "INVALID_FIELD");
+        if (value != null && !value.isEmpty() && value.length() <= Ids.MAX_LENGTH) {
+            String problem = Ids.problem(value);
+            if (problem != null) {
+                error(field, "INVALID_FIELD", problem);
+            }
+        }
+        return value;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> object(String field) {
         Object value = body.get(field);

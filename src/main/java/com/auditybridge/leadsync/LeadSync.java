@@ -6,6 +6,7 @@ import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.db.Bounded;
+import com.auditybridge.intake.Ids;
 import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
@@ -101,15 +102,13 @@ public class LeadSync {
         return writes.started(connection, lead.id(), input, now);
     }
 
-    /** Why a lead's id cannot be remembered or converted, or null when it can. */
+    /** Why a lead's id cannot be remembered or converted, or null when it can: the rule of a hook's leadId. */
     static String unusableId(String id) {
-        if (id == null || id.isEmpty()) {
-            return "the lead has no id";
-        }
-        if (id.length() > Bounded.LEAD_ID) {
+        if (id != null && id.length() > Bounded.LEAD_ID) {
             return "its id of " + id.length() + " characters is longer than the " + Bounded.LEAD_ID + " the bridge keeps";
         }
-        return null;
+        String problem = Ids.problem(id);
+        return problem == null ? null : "its id " + problem;
     }
 
     private static double score(Lead lead) {
