@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public class CallbackTargets {
         } catch (Exception e) {
             return Optional.of("is not a valid URL");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("must use http or https");
         }

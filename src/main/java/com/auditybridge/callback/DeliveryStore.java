@@ -1,5 +1,6 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -44,10 +45,18 @@ public class DeliveryStore {
     @Transactional
     public void recordAttempt(Delivery delivery, AttemptResult result, Verdict verdict, Instant at) {
         update("insert into delivery_attempt (delivery_id, at, status, latency_ms, response, error) values (?,?,?,?,?,?)",
-                delivery.id(), at, result.status(), result.latencyMs(), result.excerpt(), truncate(result.error()));
+                delivery.id(), at, result.status(), result.latencyMs(), Bounded.cut(result.excerpt(), Bounded.RESPONSE_EXCERPT),
+                truncate(result.error()));
         update("update delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,"
                         + " updated_at = ?, delivered_at = ? where id = ?", verdict.status().wireName(), verdict.nextAttemptAt(),
                 result.status(), truncate(result.error()), at, verdict.status() == DeliveryStatus.DELIVERED ? at : null, delivery.id());
+    }
+
+    /** A pending delivery that cannot be attempted at all; false when it is no longer pending. */
+    @Transactional
+    public boolean markDead(String id, String why, Instant at) {
+        return update("update delivery set status = 'dead', next_attempt_at = null, last_error = ?, updated_at = ?"
+                + " where id = ? and status = 'pending'", truncate(why), at, id) == 1;
     }
 
     @Transactional
@@ -108,6 +117,6 @@ public class DeliveryStore {
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+        return Bounded.cut(s, Bounded.TEXT);
     }
 }

@@ -3,6 +3,8 @@ package com.auditybridge.callback;
 import com.auditybridge.connection.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.Optional;
 /** One attempt of one delivery: sign, send, record, decide. Answers when to try again, if ever. */
 @Singleton
 public class DeliveryWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private final DeliveryStore store;
     private final DeliverySender sender;
     private final SigningKeys keys;
@@ -42,6 +45,17 @@ public class DeliveryWorker {
             MDC.remove("deliveryId");
             MDC.remove("runId");
         }
+    }
+
+    /**
+     * Ends a delivery whose attempts kept throwing inside the bridge: dead, nothing more scheduled, the cause's type
+     * and first line in {@code last_error}. A redelivery starts it again once the cause is fixed.
+     */
+    public void giveUp(String deliveryId, int failures, Throwable cause) {
+        String why = cause == null ? "unknown" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+        LOG.error("delivery {} is dead: its attempt threw {} times in a row ({})", deliveryId, failures, why);
+        store.markDead(deliveryId, "the attempt failed inside the bridge " + failures + " times in a row: " + why, clock.instant());
     }
 
     private Optional<Instant> attemptNow(String deliveryId) {
@@ -74,7 +88,7 @@ public class DeliveryWorker {
         Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
         store.recordAttempt(delivery, result, verdict, after);
         meters.counter("bridge.callback.attempts", "outcome", verdict.status() == DeliveryStatus.PENDING ? "retrying"
-                        : verdict.status().name().toLowerCase(),
+                        : verdict.status().wireName(),
                 "final", String.valueOf(delivery.finalCallback())).increment();
         if (verdict.status() == DeliveryStatus.GONE) {
             subscriptions.remove(delivery.connectionId(), delivery.subscriptionId());

@@ -61,7 +61,7 @@ public class SubscriptionsController {
     }
 
     @Post(consumes = MediaType.ALL)
-    HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Connection connection = auth.require(request);
         JsonBodies.requireJson(request);
         Map<String, Object> fields = JsonBodies.parseObject(json, body);

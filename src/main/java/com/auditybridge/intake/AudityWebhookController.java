@@ -53,14 +53,15 @@ public class AudityWebhookController {
             schema = @Schema(implementation = HookDocs.AudityWebhook.class)))
     @ProblemResponses
     @SuppressWarnings("unchecked")
-    Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+    Map<String, Object> receive(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) byte[] body,
                                 @QueryValue @Nullable @Parameter(description = "The connection's webhook token (awh_…), for Audity, whose settings take only a URL") String token) {
         Connection connection = token != null
                 ? connections.byWebhookToken(token).orElseThrow(ProblemException::unauthorized)
                 : auth.require(request);
         String delivery = request.getHeaders().get("X-Audity-Delivery");
-        if (delivery == null || delivery.isBlank() || delivery.length() > 200) {
-            throw invalid("X-Audity-Delivery", "MISSING_DELIVERY_ID", "is required (1 to 200 characters)");
+        if (delivery == null || Ids.problem(delivery) != null) {
+            throw invalid("X-Audity-Delivery", "MISSING_DELIVERY_ID",
+                    "is required: 1 to " + Ids.MAX_LENGTH + " characters, no whitespace, control characters, / or \\");
         }
         JsonBodies.requireJson(request);
         Map<String, Object> payload = JsonBodies.parseObject(json, body);

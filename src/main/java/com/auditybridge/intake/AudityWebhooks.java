@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.connection.Connection;
+import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import com.auditybridge.leadsync.LeadSyncTrigger;
 import com.auditybridge.run.Run;
@@ -59,11 +60,16 @@ public class AudityWebhooks {
         return answer;
     }
 
+    /**
+     * True the first time a delivery id is seen. Two copies of one delivery at once both reach the insert; with
+     * {@code on conflict do nothing} the later one waits for the earlier to commit and inserts nothing, where a
+     * {@code where not exists} check would let both insert and fail the later one on the primary key. The event's
+     * name, Audity's to choose, is kept cut to its column.
+     */
     private boolean remember(String connectionId, String deliveryId, String event, Instant now) {
         return jdbc.prepareStatement("insert into inbound_delivery (connection_id, delivery_id, event, received_at)"
-                + " select ?, ?, ?, ? where not exists (select 1 from inbound_delivery where connection_id = ? and delivery_id = ?)",
-                ps -> {
-                    Sql.bind(ps, connectionId, deliveryId, event, now, connectionId, deliveryId);
+                + " values (?, ?, ?, ?) on conflict do nothing", ps -> {
+                    Sql.bind(ps, connectionId, deliveryId, Bounded.cut(event, Bounded.EVENT_NAME), now);
                     return ps.executeUpdate();
                 }) == 1;
     }

@@ -5,6 +5,7 @@ import com.auditybridge.problem.Problem.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,18 @@ public final class BodyRules {
             error(field, tooLongCode, "must be at most " + max + " characters");
         }
         return s;
+    }
+
+    /** An id ({@link Ids}): a string of 1 to 200 characters without whitespace, control characters, / or \. */
+    String id(String field, boolean required) {
+        String value = string(field, required, 1, Ids.MAX_LENGTH, "INVALID_FIELD");
+        if (value != null && !value.isEmpty() && value.length() <= Ids.MAX_LENGTH) {
+            String problem = Ids.problem(value);
+            if (problem != null) {
+                error(field, "INVALID_FIELD", problem);
+            }
+        }
+        return value;
     }
 
     @SuppressWarnings("unchecked")
@@ -120,7 +133,7 @@ public final class BodyRules {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() > 65535
-                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase()))) {
+                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)))) {
                 error(field, "INVALID_URL", schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
             }
         } catch (Exception e) {

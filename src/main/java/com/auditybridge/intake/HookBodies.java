@@ -18,7 +18,7 @@ final class HookBodies {
 
     static RunInput leadArrived(Map<String, Object> body) {
         BodyRules rules = BodyRules.of(body).allowOnly(with("leadId", "project", "analysis"));
-        String leadId = rules.string("leadId", true, 1, 200, "INVALID_FIELD");
+        String leadId = rules.id("leadId", true);
         Map<String, Object> project = rules.object("project");
         ProjectPatch patch = project == null ? null
                 : ProjectFieldRules.check(rules.nested("project", project), project);

@@ -42,7 +42,7 @@ public class HookController {
     @Operation(summary = "A lead arrived: convert it once, patch and analyse its project, call back with audit.completed")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HookDocs.LeadArrived.class)))
-    CompletableFuture<HttpResponse<?>> leadArrived(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+    CompletableFuture<HttpResponse<?>> leadArrived(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) byte[] body,
                                                    @QueryValue @Nullable @Parameter(description = WAIT) String wait) {
         return intake.handle(request, body, wait, Flow.LEAD_TO_AUDIT, HookBodies::leadArrived);
     }
@@ -51,7 +51,7 @@ public class HookController {
     @Operation(summary = "Analyse a project: trigger the async audit analysis, poll it, call back with analysis.completed")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HookDocs.AnalysisRequested.class)))
-    CompletableFuture<HttpResponse<?>> analysisRequested(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+    CompletableFuture<HttpResponse<?>> analysisRequested(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) byte[] body,
                                                          @QueryValue @Nullable @Parameter(description = WAIT) String wait) {
         return intake.handle(request, body, wait, Flow.PROJECT_ANALYSIS, HookBodies::analysisRequested);
     }
@@ -60,7 +60,7 @@ public class HookController {
     @Operation(summary = "Update a project with Audity's own rules checked first, call back with project.updated")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HookDocs.ProjectUpdate.class)))
-    CompletableFuture<HttpResponse<?>> projectUpdate(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+    CompletableFuture<HttpResponse<?>> projectUpdate(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) byte[] body,
                                                      @QueryValue @Nullable @Parameter(description = WAIT) String wait) {
         return intake.handle(request, body, wait, Flow.PROJECT_UPDATE, HookBodies::projectUpdate);
     }
@@ -69,7 +69,7 @@ public class HookController {
     @Operation(summary = "Audit a public GitHub repository, call back with repo_audit.completed")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HookDocs.RepoAuditRequested.class)))
-    CompletableFuture<HttpResponse<?>> repoAuditRequested(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+    CompletableFuture<HttpResponse<?>> repoAuditRequested(HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) byte[] body,
                                                           @QueryValue @Nullable @Parameter(description = WAIT) String wait) {
         return intake.handle(request, body, wait, Flow.REPO_AUDIT, HookBodies::repoAuditRequested);
     }

@@ -29,7 +29,8 @@ final class HookDocs {
 
     @Schema(description = "schemas/hooks/lead-arrived.schema.json; unknown members are refused (400).")
     record LeadArrived(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200) String leadId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200,
+                    description = "No whitespace, control or invisible characters, slash or backslash.") String leadId,
             @Schema(description = "Fields to PATCH onto the project the lead becomes.") ProjectFields project,
             @Schema(allowableValues = {"async", "none"}, defaultValue = "async") String analysis,
             @Schema(format = "uri", maxLength = 2048, description = CALLBACK) String callbackUrl,

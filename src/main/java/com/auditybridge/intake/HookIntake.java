@@ -51,7 +51,7 @@ public class HookIntake {
         this.settings = settings;
     }
 
-    public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, String body, String wait, Flow flow,
+    public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, byte[] body, String wait, Flow flow,
                                                      Function<Map<String, Object>, RunInput> parse) {
         Connection connection = auth.require(request);
         rate.admit(connection);
@@ -69,7 +69,8 @@ public class HookIntake {
             throw ProblemException.invalid("INVALID_IDEMPOTENCY_KEY", List.of(new Problem.FieldError("Idempotency-Key",
                     "must be 1 to 255 printable ASCII characters")));
         }
-        RunIntake.Accepted accepted = accept(connection, flow, input, key, flow.wireName() + "\n" + body);
+        // The body passed the gate, so it is UTF-8: its text is the one the caller sent.
+        RunIntake.Accepted accepted = accept(connection, flow, input, key, flow.wireName() + "\n" + new String(body, StandardCharsets.UTF_8));
         if (waitFor.isZero() || accepted.run().status().terminal()) {
             return CompletableFuture.completedFuture(answer(accepted.run(), accepted.deduped()));
         }

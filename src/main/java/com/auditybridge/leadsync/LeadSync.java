@@ -5,6 +5,8 @@ import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
 import com.auditybridge.connection.Connection;
+import com.auditybridge.db.Bounded;
+import com.auditybridge.intake.Ids;
 import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
@@ -52,7 +54,19 @@ public class LeadSync {
         LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
         String token = connection.audityToken();
         LeadPage page = require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
-        List<Lead> fresh = page.data().stream().filter(lead -> rules.fresh(lead, now)).toList();
+        List<SyncReport.Skipped> skipped = new ArrayList<>();
+        List<Lead> fresh = new ArrayList<>();
+        for (Lead lead : page.data()) {
+            if (!rules.fresh(lead, now)) {
+                continue;
+            }
+            String unusable = unusableId(lead.id());
+            if (unusable != null) {
+                skipped.add(new SyncReport.Skipped(lead.id(), unusable));
+            } else {
+                fresh.add(lead);
+            }
+        }
         List<String> arrived = new ArrayList<>();
         for (Lead lead : fresh) {
             boolean isNew = dryRun ? !seen.isSeen(connection.id(), lead.id())
@@ -68,7 +82,6 @@ public class LeadSync {
         CreditAllowance allowance = credits == null ? null : CreditAllowance.of(credits, rules.creditFloor());
         int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
         List<SyncReport.Conversion> converted = new ArrayList<>();
-        List<SyncReport.Skipped> skipped = new ArrayList<>();
         for (Lead lead : candidates) {
             if (startedToday + converted.size() >= rules.maxPerDay()) {
                 skipped.add(new SyncReport.Skipped(lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
@@ -87,6 +100,15 @@ public class LeadSync {
         RunInput input = new RunInput(lead.id(), null, null, null, "async", null, null, settings.callbackUrl(),
                 Map.of("source", "lead-sync"), null);
         return writes.started(connection, lead.id(), input, now);
+    }
+
+    /** Why a lead's id cannot be remembered or converted, or null when it can: the rule of a hook's leadId. */
+    static String unusableId(String id) {
+        if (id != null && id.length() > Bounded.LEAD_ID) {
+            return "its id of " + id.length() + " characters is longer than the " + Bounded.LEAD_ID + " the bridge keeps";
+        }
+        String problem = Ids.problem(id);
+        return problem == null ? null : "its id " + problem;
     }
 
     private static double score(Lead lead) {

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import java.util.Locale;
 
 /** An RFC 9457 problem document, with the bridge's stable {@code code} and per-field errors. */
 @Serdeable
@@ -15,7 +16,7 @@ public record Problem(String type, String title, int status, @Nullable String de
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String title, String detail) {
-        return new Problem("https://auditybridge.dev/problems/" + code.toLowerCase().replace('_', '-'),
+        return new Problem("https://auditybridge.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'),
                 title, status, detail, code, List.of());
     }
 

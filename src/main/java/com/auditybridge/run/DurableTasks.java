@@ -23,14 +23,19 @@ public class DurableTasks {
         scheduler.get().scheduleIfNotExists(instance, at);
     }
 
-    /** Execute the instance at {@code at} instead of when it planned to; schedules it if it had ended. */
-    public void wake(TaskInstance<?> instance, Instant at) {
+    /**
+     * Execute the instance at {@code at} instead of when it planned to; schedules it if it had ended. Answers false,
+     * moving nothing, when it is executing right now: it reschedules itself when done, and a caller whose wake must
+     * not be lost keeps it where that reschedule looks (as {@link RunQueue#wake} does).
+     */
+    public boolean wake(TaskInstance<?> instance, Instant at) {
         try {
             scheduler.get().reschedule(instance, at);
         } catch (TaskInstanceNotFoundException ended) {
             scheduler.get().scheduleIfNotExists(instance, at);
         } catch (TaskInstanceCurrentlyExecutingException executingNow) {
-            // It is executing right now and reschedules itself when done; what it reads is fresh.
+            return false;
         }
+        return true;
     }
 }

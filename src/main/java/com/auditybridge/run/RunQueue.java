@@ -4,6 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Puts runs on the durable queue and wakes them early. Scheduling joins the caller's transaction. */
 @Singleton
@@ -30,8 +32,33 @@ public class RunQueue {
         return true;
     }
 
-    /** Execute the run's next step now (or at {@code at}) instead of when it planned to. */
+    /**
+     * Execute the run's next step now (or at {@code at}) instead of when it planned to. db-scheduler will not move an
+     * execution that is running, and the step it runs may have read the upstream before the news this wake brings:
+     * so the wake is first kept on the run ({@code woken_at}, under the run's row lock), and cleared again once the
+     * task took the new time itself. Left on the run, the step's reschedule ({@link #afterStep}) honours it.
+     */
+    @Transactional
     public void wake(String runId, Instant at) {
-        tasks.wake(RunTask.instance(runId), at);
+        store.markWoken(runId, at);
+        if (tasks.wake(RunTask.instance(runId), at)) {
+            store.clearWoken(runId);
+        }
+    }
+
+    /**
+     * After a step: reschedules the run's task for when the step asked, or sooner when a wake came while it executed,
+     * or removes it when the run ended. Reading the wake locks the run's row and the reschedule joins this
+     * transaction, so a wake arriving meanwhile either is seen here or waits and then finds the task rescheduled
+     * (which it can move).
+     */
+    @Transactional
+    public void afterStep(String runId, Optional<Instant> planned, Consumer<Instant> reschedule, Runnable remove) {
+        Optional<Instant> woken = store.takeWake(runId);
+        if (planned.isEmpty()) {
+            remove.run();
+            return;
+        }
+        reschedule.accept(woken.filter(at -> at.isBefore(planned.get())).orElse(planned.get()));
     }
 }

@@ -1,6 +1,7 @@
 package com.auditybridge.run;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 public enum RunStatus {
@@ -11,7 +12,7 @@ public enum RunStatus {
     }
 
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<RunStatus> fromWire(String name) {

@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -73,7 +74,8 @@ public class RunStore {
     /** Runs of a project that are waiting on or polling it, so an upstream signal can wake them. */
     @Transactional
     public List<Run> activeForProject(String projectId) {
-        return many("select * from run where project_id = ? and status in ('running','waiting')", projectId);
+        // In id order: the wakes lock these rows, and two wakers taking them in the same order cannot deadlock.
+        return many("select * from run where project_id = ? and status in ('running','waiting') order by id", projectId);
     }
 
     @Transactional
@@ -91,10 +93,11 @@ public class RunStore {
         });
     }
 
+    /** One timeline row; an outcome the upstream named (a job's status, an audit's stage) is kept cut to its column. */
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
-        String cut = detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail;
         jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, runId, at, step, outcome, cut);
+            Sql.bind(ps, runId, at, Bounded.cut(step, Bounded.TIMELINE_WORD), Bounded.cut(outcome, Bounded.TIMELINE_WORD),
+                    Bounded.cut(detail, Bounded.TEXT));
             return ps.executeUpdate();
         });
     }
@@ -110,6 +113,7 @@ public class RunStore {
      * Applies the state part of a transition, only if the run is still at the version the step read: a cancel, or a
      * revived execution of the same run, moved it on meanwhile and this step's decision is stale. Ids learned upstream
      * are facts and are kept whatever the version. The prerequisite deadline is set once, at the first wait, and kept.
+     * The error's code and message may be the upstream's own words, of any length: they are kept cut to their columns.
      */
     boolean applyState(Run run, Transition t, Instant now, String resultJson) {
         RunError error = t.error;
@@ -125,9 +129,32 @@ public class RunStore {
                         + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
                         + " where id = ? and version = ?",
                 t.status.wireName(), t.step, t.nextAt, attempts, stepStarted, resultJson,
-                error == null ? null : error.code(), error == null ? null : error.message(),
+                error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
+                error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
                 error == null ? null : error.upstreamStatus(), t.waitDeadline,
                 now, t.status.terminal() ? now : null, run.id(), run.version()) == 1;
+    }
+
+    /** Keeps a wake on the run (the earliest, when several came); locks the run's row until the transaction ends. */
+    void markWoken(String runId, Instant at) {
+        update("update run set woken_at = case when woken_at is null or woken_at > ? then ? else woken_at end where id = ?",
+                at, at, runId);
+    }
+
+    void clearWoken(String runId) {
+        update("update run set woken_at = null where id = ?", runId);
+    }
+
+    /** The wake kept on the run, if any, now cleared; the run's row stays locked until the transaction ends. */
+    Optional<Instant> takeWake(String runId) {
+        Optional<Instant> woken = jdbc.prepareStatement("select woken_at from run where id = ? for update", ps -> {
+            Sql.bind(ps, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Sql.instant(rs, "woken_at")) : Optional.<Instant>empty();
+            }
+        });
+        woken.ifPresent(at -> clearWoken(runId));
+        return woken;
     }
 
     @Transactional

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * One db-scheduler task instance per run, named by the run id, rescheduled after each step for the
  * time the step asked for. A replica that dies mid-step loses its heartbeat and another revives
- * the instance; the run's persisted step says where to resume.
+ * the instance; the run's persisted step says where to resume. A wake that came while a step executed is honoured
+ * when the step reschedules ({@link RunQueue#afterStep}).
  */
 @Factory
 public class RunTask {
@@ -29,19 +30,14 @@ public class RunTask {
     }
 
     @Singleton
-    CustomTask<Void> runTask(StepRunner runner) {
+    CustomTask<Void> runTask(StepRunner runner, RunQueue queue) {
         return Tasks.custom(NAME, Void.class)
                 .onFailure(failStuckRuns(runner))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     Optional<Instant> next = runner.drive(instance.getId());
-                    return (complete, operations) -> {
-                        if (next.isPresent()) {
-                            operations.reschedule(complete, next.get());
-                        } else {
-                            operations.remove();
-                        }
-                    };
+                    return (complete, operations) -> queue.afterStep(instance.getId(), next,
+                            at -> operations.reschedule(complete, at), operations::remove);
                 });
     }
 

@@ -2,6 +2,7 @@ package com.auditybridge.run;
 
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
+import com.auditybridge.db.Bounded;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.RetryPolicy;
 import com.auditybridge.upstream.UpstreamError;
@@ -104,7 +105,7 @@ public class StepRunner {
             return gone;
         }
         Step<?> step = flow.step(run);
-        Transition transition = callAndDecide(step, run, flow, input, connection.get());
+        Transition transition = idsThatFit(run, callAndDecide(step, run, flow, input, connection.get()));
         transitions.apply(run, step.name(), transition, flow, input, connection.get());
         return transition;
     }
@@ -120,6 +121,22 @@ public class StepRunner {
                 : step.decide(run, outcome, decisions);
         LOG.debug("run {} step {}: {}", run.id(), step.name(), transition);
         return transition;
+    }
+
+    /**
+     * An id the upstream answered that is longer than its column cannot be kept, and a cut one would name something
+     * else at the next call: the run fails saying so, instead of its transition failing until INTERNAL_ERROR.
+     */
+    private static Transition idsThatFit(Run run, Transition t) {
+        String[][] ids = {{"projectId", t.projectId}, {"jobId", t.jobId}, {"analysisId", t.analysisId}, {"auditId", t.auditId}};
+        for (String[] id : ids) {
+            if (id[1] != null && id[1].length() > Bounded.UPSTREAM_ID) {
+                LOG.warn("run {} step {}: the upstream answered a {} of {} characters", run.id(), run.step(), id[0], id[1].length());
+                return Transition.fail(run.step(), new RunError("UPSTREAM_ID_TOO_LONG", "the upstream answered a " + id[0]
+                        + " of " + id[1].length() + " characters; at most " + Bounded.UPSTREAM_ID + " can be kept", null));
+            }
+        }
+        return t;
     }
 
     /** Waits the upstream asked for cost no attempt; other transient failures spend one. */

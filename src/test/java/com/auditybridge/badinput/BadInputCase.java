@@ -1,5 +1,6 @@
 package com.auditybridge.badinput;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One case of the bad-input corpus: a request and the problem it must earn. Paths, bodies and header values may
- * hold {@code {{repeat N text}}}, written out as {@code text} N times (huge strings, deep nesting).
+ * hold {@code {{repeat N text}}}, written out as {@code text} N times (huge strings, deep nesting); a body may hold
+ * {@code {{byte XX}}}, sent as the one raw byte 0xXX (bytes that are not UTF-8).
  *
  * @param before requests sent first, each of which must succeed (an Idempotency-Key to replay, say)
  * @param fields error fields the problem must name, when the case lists any
@@ -17,11 +19,22 @@ import java.util.regex.Pattern;
 public record BadInputCase(String file, String name, Request request, List<Request> before, int status, String code,
                            List<String> fields) {
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat (\\d+) (.+?)}}");
+    private static final Pattern BYTE = Pattern.compile("\\{\\{byte ([0-9A-Fa-f]{2})}}");
 
     /** The request as sent; a header given as JSON null drops the default one. */
     public record Request(String method, String path, Map<String, String> headers, String body) {
         public byte[] bodyBytes() {
-            return expand(body).getBytes(StandardCharsets.UTF_8);
+            String text = expand(body);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Matcher m = BYTE.matcher(text);
+            int from = 0;
+            while (m.find()) {
+                out.writeBytes(text.substring(from, m.start()).getBytes(StandardCharsets.UTF_8));
+                out.write(Integer.parseInt(m.group(1), 16));
+                from = m.end();
+            }
+            out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
+            return out.toByteArray();
         }
 
         public Map<String, String> expandedHeaders() {

@@ -73,6 +73,17 @@ class AudityWebhookTest extends BridgeTestBase {
     }
 
     @Test
+    void anEventNameLongerThanItsColumnIsAcknowledgedAndRecordedCut() {
+        String deliveryId = UUID.randomUUID().toString();
+
+        Reply answer = deliver(deliveryId, event("e".repeat(300), "{}"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(count("select count(*) from inbound_delivery where delivery_id = ? and event = ?", deliveryId,
+                "e".repeat(60))).isEqualTo(1);
+    }
+
+    @Test
     void aSurveyCompletedEventRunsTheLeadSyncAtOnce() {
         long seenBefore = count("select count(*) from lead_seen");
 

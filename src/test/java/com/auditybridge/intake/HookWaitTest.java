@@ -33,12 +33,39 @@ class HookWaitTest extends BridgeTestBase {
     }
 
     @Test
-    void aRunThatDoesNotEndInTimeIsAnsweredTheUsual202() {
-        Reply reply = hook("analysis-requested?wait=1", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID));
+    void aRunThatDoesNotEndInTimeIsAnsweredTheUsual202() throws Exception {
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
+                hook("analysis-requested?wait=1", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > 0);
+
+        Reply reply = whenTheServiceClockMovesOn(waiting);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.object()).containsEntry("status", "queued");
         assertThat(reply.header("Location")).isEqualTo("/v1/runs/" + reply.text("runId"));
+    }
+
+    @Test
+    void theHoldEndsWhenTheServiceClockPassesItsDeadlineNotTheMachineClock() throws Exception {
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
+                hook("analysis-requested?wait=20", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > 0);
+        clock.advance(Duration.ofSeconds(19));
+        assertThat(waiting).as("held while the service clock is short of 20 s").isNotDone();
+
+        // Answered well within the 20 s the machine's own clock would have held the caller.
+        Reply reply = whenTheServiceClockMovesOn(waiting);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.object()).containsEntry("status", "queued");
+    }
+
+    /** Moves the service clock a second at a time until the held answer comes, for at most 5 s of real time. */
+    private Reply whenTheServiceClockMovesOn(CompletableFuture<Reply> waiting) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            clock.advance(Duration.ofSeconds(1));
+            return waiting.isDone();
+        });
+        return waiting.get();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.auditybridge.run.paid;
 
+import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.paid.PaidCallRecord.How;
@@ -117,12 +118,16 @@ public class PaidCalls {
         return sent;
     }
 
-    /** The call's answer or the evidence settled it (done, not done, unconfirmed) or proved a charge. */
+    /**
+     * The call's answer or the evidence settled it (done, not done, unconfirmed) or proved a charge. A result id too
+     * long for its column is kept cut, as a record; the step that learned it fails its run on it (StepRunner).
+     */
     @Transactional
     public void settle(String runId, PaidCallKind kind, State state, String resultId, How how, String evidence, Instant now) {
         update("update paid_call set state = ?, result_id = coalesce(?, result_id), result_how = coalesce(?, result_how),"
                         + " evidence = coalesce(?, evidence), updated_at = ? where run_id = ? and kind = ?",
-                state.wireName(), resultId, how == null ? null : how.name(), cut(evidence), now, runId, kind.wireName());
+                state.wireName(), Bounded.cut(resultId, Bounded.UPSTREAM_ID), how == null ? null : how.name(), cut(evidence), now,
+                runId, kind.wireName());
     }
 
     /** The send got no answer that settles it. */
@@ -179,6 +184,6 @@ public class PaidCalls {
     }
 
     private static String cut(String text) {
-        return text != null && text.length() > 2000 ? text.substring(0, 2000) : text;
+        return Bounded.cut(text, Bounded.TEXT);
     }
 }

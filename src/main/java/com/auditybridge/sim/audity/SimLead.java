@@ -1,6 +1,7 @@
 package com.auditybridge.sim.audity;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +34,8 @@ final class SimLead {
         this.webResearchStatus = webResearchStatus;
         this.createdAt = createdAt;
         this.respondentName = respondentName;
-        this.respondentEmail = respondentName.toLowerCase().replace(' ', '.') + "@"
-                + companyName.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example";
+        this.respondentEmail = respondentName.toLowerCase(Locale.ROOT).replace(' ', '.') + "@"
+                + companyName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example";
         this.companyName = companyName;
         this.industry = industry;
         this.surveyResponses = Map.of(

@@ -1,5 +1,6 @@
 package com.auditybridge.sim.repoaudit;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,6 @@ final class RepoUrls {
     /** The knowledge-graph id of a repository, e.g. {@code repo-owner-repo}. */
     static String entityId(String normalisedUrl) {
         String path = normalisedUrl.substring("https://github.com/".length());
-        return "repo-" + path.toLowerCase().replace('/', '-').replace('.', '-');
+        return "repo-" + path.toLowerCase(Locale.ROOT).replace('/', '-').replace('.', '-');
     }
 }
