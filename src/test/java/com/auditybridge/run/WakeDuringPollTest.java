@@ -39,6 +39,7 @@ class WakeDuringPollTest extends BridgeTestBase {
     @Test
     void anAnalysisGeneratedWakeThatArrivesDuringAPollMakesTheRunPollAgainAtOnce() {
         String projectId = projectFromConversion();
+        simProject(projectId, "{\"hasAnalysis\":true,\"hasInterviewAnalysis\":true}");
         String runId = analysisRequested(projectId);
         scheduler.runAnyDueExecutions();
         assertThat(run(runId).text("step")).isEqualTo("poll");

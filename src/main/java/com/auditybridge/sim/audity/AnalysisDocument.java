@@ -16,7 +16,7 @@ final class AnalysisDocument {
             industry = project.industry;
         }
         return Map.of(
-                "executiveSummary", client + " runs its core " + industry.toLowerCase() + " operations on a mix of "
+                "executiveSummary", client + " runs its core " + industry.toLowerCase(java.util.Locale.ROOT) + " operations on a mix of "
                         + "spreadsheets, e-mail and two line-of-business systems that do not talk to each other. "
                         + "Reporting takes two people two days a month, quotes are assembled by hand, and customer "
                         + "questions wait for whoever knows the answer. The team is open to automation and has a "
