@@ -14,6 +14,7 @@
 # simulator's jobs are short (0.2 s pending, 1 s processing) and the bridge polls after 1 s; and so that
 # 200 leads need not take 30 minutes of writes, the per-token limits are raised together on both sides:
 # writes 600/min, reads 1200/min, polls 1200/min (production: 20, 100, 120). Builds the jar only if missing.
+# The process plumbing is shared with the aimed suite (aimed.sh): bench/crash/lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEADS=${1:-200}; KILLS=${2:-10}; SEED=${SEED:-$RANDOM}; RANDOM=$SEED
