@@ -8,64 +8,27 @@
 #   FAULTS='{"errorRate":0.2,…}|{…}'              upstream faults, phases taking turns (the soak: bench/crash/soak.sh)
 #   SEED=…                                         seed of the kill moments (default: random, printed)
 #
-# Three processes: the simulator (this jar with BRIDGE_SIMULATOR=true, its own port, nobody calls its hooks), the
+# Three processes: the simulator (this jar without AUDITY_TOKEN, its own port, nobody calls its hooks), the
 # bridge (AUDITY_TOKEN = the simulator's demo token, so its own simulator is off), and receiver.py (callbacks).
 # The simulator's account has credits and AI budget for every lead. So that a run takes seconds, the
 # simulator's jobs are short (0.2 s pending, 1 s processing) and the bridge polls after 1 s; and so that
 # 200 leads need not take 30 minutes of writes, the per-token limits are raised together on both sides:
 # writes 600/min, reads 1200/min, polls 1200/min (production: 20, 100, 120). Builds the jar only if missing.
+# The process plumbing is shared with the aimed suite (aimed.sh): bench/crash/lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEADS=${1:-200}; KILLS=${2:-10}; SEED=${SEED:-$RANDOM}; RANDOM=$SEED
-JAR=$PWD/target/audity-bridge-0.1.0-SNAPSHOT.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-TOKEN=aky_DemoSimulatorToken0123456789abcd; KEY=crash-key; ADMIN=(-H 'X-Sim-Admin-Token: sim-admin')
+source bench/crash/lib.sh
+crash_setup crash
 WRITES=600; READS=1200; POLLS=1200
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-SIM_PORT=$(free_port); BRIDGE_PORT=$(free_port); RECV_PORT=$(free_port)
-WORK=$(mktemp -d); cp "$JAR" "$WORK/bridge.jar"; JAR=$WORK/bridge.jar # a rebuild meanwhile cannot touch it
-BRIDGE=http://127.0.0.1:$BRIDGE_PORT; SIM=http://127.0.0.1:$SIM_PORT
-SECRET="whsec_$(head -c 32 /dev/urandom | base64)"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}" ${BRIDGE_PID:-}; do kill "$p" 2>/dev/null || true; done; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "(logs: $WORK, kept)"; KEEP_WORK=1; exit 1; }
-say() { echo "[$(date +%T)] $*"; }
-
-if [ -n "${DATASOURCES_DEFAULT_URL:-}" ]; then
-  SCHEMA=$(sed -n 's/.*currentSchema=\([a-z_0-9]*\).*/\1/p' <<<"$DATASOURCES_DEFAULT_URL")
-  PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists ${SCHEMA:-crash} cascade; create schema ${SCHEMA:-crash};"
-  DB_URL=$DATASOURCES_DEFAULT_URL; DB_USER=${DATASOURCES_DEFAULT_USERNAME:-postgres}; DB=postgres
-else
-  DB=h2 # the default: an H2 file under ./data of the bridge's working directory ($WORK)
-fi
-
-wait_health() { # url pid
-  for _ in $(seq 1 480); do curl -sf "$1/health" >/dev/null && return 0; kill -0 "$2" 2>/dev/null || return 1; sleep 0.25; done; return 1
-}
-
-# The simulator: a second copy of the jar, with its own throwaway database and its scheduler off.
-env -u AUDITY_TOKEN -u DATASOURCES_DEFAULT_URL BRIDGE_SIMULATOR=true PORT=$SIM_PORT BRIDGE_SCHEDULER_AUTOSTART=false \
-  DATASOURCES_DEFAULT_URL="jdbc:h2:file:$WORK/sim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-  SIM_AUDITY_JOB_PENDING=200ms SIM_AUDITY_JOB_PROCESSING=1s SIM_AUDITY_CREDITS=100000000 SIM_AUDITY_ANALYSIS_BUDGET_USD=1000000 \
-  SIM_AUDITY_WRITES_PER_MINUTE=$WRITES SIM_AUDITY_READS_PER_MINUTE=$READS SIM_AUDITY_POLLS_PER_MINUTE=$POLLS \
-  java -Xmx384m -XX:TieredStopAtLevel=1 -jar "$JAR" > "$WORK/sim.log" 2>&1 &
-PIDS+=($!); SIM_PID=$!
-python3 bench/crash/receiver.py "$RECV_PORT" "$WORK/received.jsonl" "$SECRET" > "$WORK/receiver.log" 2>&1 &
-PIDS+=($!)
-
-start_bridge() {
-  local db=(-u DATASOURCES_DEFAULT_URL)
-  [ "$DB" = h2 ] || db=(DATASOURCES_DEFAULT_URL="$DB_URL" DATASOURCES_DEFAULT_USERNAME="$DB_USER" DATASOURCES_DEFAULT_PASSWORD=)
-  (cd "$WORK" && exec env "${db[@]}" AUDITY_TOKEN=$TOKEN AUDITY_BASE_URL=$SIM/sim/audity REPO_AUDIT_BASE_URL=$SIM/sim/repo-audit PORT=$BRIDGE_PORT \
-    BRIDGE_API_KEYS=$KEY BRIDGE_ALLOW_PRIVATE_CALLBACKS=true BRIDGE_SIGNING_SECRET=$SECRET \
-    UPSTREAM_WRITES_PER_MINUTE=$WRITES UPSTREAM_READS_PER_MINUTE=$READS UPSTREAM_POLLS_PER_MINUTE=$POLLS \
-    UPSTREAM_INITIAL_BACKOFF=${UPSTREAM_INITIAL_BACKOFF:-500ms} UPSTREAM_MAX_BACKOFF=${UPSTREAM_MAX_BACKOFF:-5s} UPSTREAM_CIRCUIT_WAIT_IN_OPEN=3s \
-    BRIDGE_FLOWS_POLL_INITIAL=1s BRIDGE_FLOWS_POLL_MAX=3s BRIDGE_SCHEDULER_HEARTBEAT=1s \
-    java -Xmx384m -XX:TieredStopAtLevel=1 -jar "$JAR" >> "$WORK/bridge.log" 2>&1) &
-  BRIDGE_PID=$!
-  wait_health "$BRIDGE" "$BRIDGE_PID" || fail "the bridge did not start (see $WORK/bridge.log)"
-}
+start_sim SIM_AUDITY_JOB_PENDING=200ms SIM_AUDITY_JOB_PROCESSING=1s SIM_AUDITY_INTERVIEW_ANALYSIS_DELAY=2s SIM_AUDITY_CREDITS=100000000 SIM_AUDITY_ANALYSIS_BUDGET_USD=1000000 \
+  SIM_AUDITY_WRITES_PER_MINUTE=$WRITES SIM_AUDITY_READS_PER_MINUTE=$READS SIM_AUDITY_POLLS_PER_MINUTE=$POLLS
+start_receiver
+BRIDGE_ENV=(UPSTREAM_WRITES_PER_MINUTE=$WRITES UPSTREAM_READS_PER_MINUTE=$READS UPSTREAM_POLLS_PER_MINUTE=$POLLS
+  UPSTREAM_INITIAL_BACKOFF=${UPSTREAM_INITIAL_BACKOFF:-500ms} UPSTREAM_MAX_BACKOFF=${UPSTREAM_MAX_BACKOFF:-5s} UPSTREAM_CIRCUIT_WAIT_IN_OPEN=3s
+  BRIDGE_FLOWS_POLL_INITIAL=1s BRIDGE_FLOWS_POLL_MAX=3s BRIDGE_SCHEDULER_HEARTBEAT=1s
+  BRIDGE_FLOWS_PREREQUISITE_CHECK=2s BRIDGE_PAID_CALLS_LANE_RECHECK=500ms
+  AUDITY_READ_TIMEOUT=3s BRIDGE_PAID_CALLS_SETTLE_WINDOW=15s BRIDGE_PAID_CALLS_LOOK_SPACING=2s)
 
 wait_health "$SIM" "$SIM_PID" || fail "the simulator did not start (see $WORK/sim.log)"
 say "simulator on $SIM_PORT, receiver on $RECV_PORT, $DB; $LEADS leads, $KILLS kills, seed $SEED"
@@ -108,7 +71,7 @@ START=$(date +%s)
 for k in $(seq 1 "$KILLS"); do
   sleep "$((RANDOM % 56 / 10 + 0)).$((RANDOM % 10))"; sleep 0.5
   curl -s -m 2 "$BRIDGE/prometheus" > "$WORK/prometheus-$k.txt" || true
-  kill -9 "$BRIDGE_PID"; wait "$BRIDGE_PID" 2>/dev/null || true
+  kill_bridge
   say "kill $k/$KILLS"
   start_bridge
 done
@@ -116,18 +79,6 @@ wait "$SENDER" || true
 [ ! -s "$WORK/sender.err" ] || fail "$(cat "$WORK/sender.err")"
 say "kills done after $(( $(date +%s) - START )) s; waiting for the runs to end"
 
-runs_json() { # every run of the connection, following the cursor
-  python3 - "$BRIDGE" "$KEY" <<'EOF'
-import json, sys, urllib.request
-base, key, cursor, runs = sys.argv[1], sys.argv[2], None, []
-while True:
-    url = base + "/v1/runs?limit=100" + ("&cursor=" + cursor if cursor else "")
-    page = json.load(urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": "Bearer " + key})))
-    runs += page.get("runs", []); cursor = page.get("nextCursor")
-    if not cursor: break
-print(json.dumps(runs))
-EOF
-}
 DEADLINE=$(( $(date +%s) + ${END_WAIT:-300} ))
 while :; do
   runs_json > "$WORK/runs.json"
