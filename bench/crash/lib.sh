@@ -4,7 +4,8 @@
 #   BRIDGE_ENV=(VAR=value…); start_bridge; … kill_bridge; start_bridge …
 # crash_setup copies the jar to a fresh $WORK (a rebuild meanwhile cannot touch it), picks free ports for the
 # simulator, the bridge and the receiver, makes a fresh whsec_ secret, and picks the database: an H2 file under
-# $WORK/data (the bridge's working directory), or Postgres when DATASOURCES_DEFAULT_URL is given (its
+# $WORK/data (the bridge's working directory), an H2 URL of one's own when DATASOURCES_DEFAULT_URL is a jdbc:h2: URL,
+# or Postgres when DATASOURCES_DEFAULT_URL is given (its
 # currentSchema is dropped and created again; user postgres, trust auth).
 TOKEN=aky_DemoSimulatorToken0123456789abcd # the simulator's demo token (application-sim.yml)
 ADMIN=(-H 'X-Sim-Admin-Token: sim-admin')
@@ -29,7 +30,9 @@ crash_setup() { # default Postgres schema
   BRIDGE=http://127.0.0.1:$BRIDGE_PORT; SIM=http://127.0.0.1:$SIM_PORT
   SECRET="whsec_$(head -c 32 /dev/urandom | base64)"
   trap cleanup EXIT
-  if [ -n "${DATASOURCES_DEFAULT_URL:-}" ]; then
+  if [[ "${DATASOURCES_DEFAULT_URL:-}" == jdbc:h2:* ]]; then
+    DB=h2; DB_URL=$DATASOURCES_DEFAULT_URL # a user's own H2 URL, exactly as given (relative paths under $WORK)
+  elif [ -n "${DATASOURCES_DEFAULT_URL:-}" ]; then
     SCHEMA=$(sed -n 's/.*currentSchema=\([a-z_0-9]*\).*/\1/p' <<<"$DATASOURCES_DEFAULT_URL"); SCHEMA=${SCHEMA:-$1}
     PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists $SCHEMA cascade; create schema $SCHEMA;"
     DB_URL=$DATASOURCES_DEFAULT_URL; DB_USER=${DATASOURCES_DEFAULT_USERNAME:-postgres}; DB=postgres
@@ -60,6 +63,7 @@ start_receiver() { # receiver.py: verifies every callback with $SECRET, one JSON
 # simulator, key $KEY, the secret, plus the suite's own settings in BRIDGE_ENV. Waits until it answers /health.
 start_bridge() {
   local db=(-u DATASOURCES_DEFAULT_URL)
+  [ -z "${DB_URL:-}" ] || db=(DATASOURCES_DEFAULT_URL="$DB_URL")
   [ "$DB" = h2 ] || db=(DATASOURCES_DEFAULT_URL="$DB_URL" DATASOURCES_DEFAULT_USERNAME="$DB_USER" DATASOURCES_DEFAULT_PASSWORD=)
   (cd "$WORK" && exec env "${db[@]}" AUDITY_TOKEN=$TOKEN AUDITY_BASE_URL=$SIM/sim/audity REPO_AUDIT_BASE_URL=$SIM/sim/repo-audit PORT=$BRIDGE_PORT \
     BRIDGE_API_KEYS=$KEY BRIDGE_ALLOW_PRIVATE_CALLBACKS=true BRIDGE_SIGNING_SECRET=$SECRET "${BRIDGE_ENV[@]}" \
