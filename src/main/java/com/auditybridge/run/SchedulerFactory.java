@@ -3,6 +3,7 @@ package com.auditybridge.run;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -17,7 +18,11 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 
-/** Builds the scheduler on the service's own data source and clock. */
+/**
+ * Builds the scheduler on the service's own data source and clock. Recurring tasks (retention) are handed to
+ * db-scheduler as start tasks, so that starting the scheduler puts each on its schedule; a task only known to the
+ * scheduler would be executed if scheduled, but nothing would ever schedule it.
+ */
 @Factory
 public class SchedulerFactory {
 
@@ -26,7 +31,11 @@ public class SchedulerFactory {
     @Requires(property = "bridge.scheduler.enabled", notEquals = "false")
     Scheduler scheduler(DataSource dataSource, ConnectionOperations<Connection> connections, List<Task<?>> tasks,
                         Clock clock, SchedulerSettings settings, @Value("${datasources.default.url:}") String url) {
-        SchedulerBuilder builder = new ClockedSchedulerBuilder(joining(dataSource, connections), tasks, clock)
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        SchedulerBuilder builder = new ClockedSchedulerBuilder(joining(dataSource, connections), others, clock)
+                .startTasks(recurring)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())

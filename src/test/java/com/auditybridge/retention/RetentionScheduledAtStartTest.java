@@ -1,0 +1,60 @@
+package com.auditybridge.retention;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real scheduler (not the tests' manual one), as the service starts it: the retention task is put on its schedule
+ * by the start alone, runs at once and is due again {@code every} later. The other retention tests schedule the task
+ * themselves; before this was checked, nothing scheduled it in the service (bench/soak-long.sh found the tables
+ * growing with retention set to minutes).
+ */
+@MicronautTest(transactional = false)
+@Property(name = "bridge.retention.every", value = "7m")
+class RetentionScheduledAtStartTest {
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theServiceStartPutsRetentionOnItsScheduleAndItRunsAtOnce() throws Exception {
+        Instant started = Instant.now();
+        Timestamp lastSuccess = null;
+        Timestamp next = null;
+        for (int i = 0; i < 200 && lastSuccess == null; i++) {
+            try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "select last_success, execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
+                ps.setString(1, RetentionTask.NAME);
+                ps.setString(2, RetentionTask.instance().getId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        lastSuccess = rs.getTimestamp(1);
+                        next = rs.getTimestamp(2);
+                    }
+                }
+            } catch (SQLException tableNotYetThere) {
+                // migrations still running
+            }
+            if (lastSuccess == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(lastSuccess).as("retention executed once after the start, with nobody scheduling it").isNotNull();
+        assertThat(next.toInstant()).as("and is due again bridge.retention.every later")
+                .isAfter(started.plus(Duration.ofMinutes(6)));
+    }
+}
