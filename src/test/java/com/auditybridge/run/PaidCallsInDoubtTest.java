@@ -66,15 +66,9 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
     @Test
     void aLostConvertAnswerNeverAttachesAProjectAnotherRunHolds() {
         String lead = newLead();
-        String otherLeadOfTheSameCompany = newLeadOf(companyOf(lead));
-        faults("{\"loseAnswer\":[\"convert\"]}");
-        String runId = leadArrived(lead, "\"analysis\":\"none\"");
-        scheduler.runAnyDueExecutions();
-        faults("{}");
-        // Half a minute later a person converts another lead of the same company, and an analysis run of the bridge
-        // takes that project: it is the newest of the company's projects, and it is not this run's.
-        clock.advance(Duration.ofSeconds(30));
-        String othersProject = convertDirectly(otherLeadOfTheSameCompany);
+        String runId = convertWithItsAnswerLost(lead);
+        // An analysis run of the bridge takes the project a person made: the newest of the company's, and not this run's.
+        String othersProject = aPersonConvertsAnotherLeadOfTheSameCompany(lead);
         String analysisRun = analysisRequested(othersProject);
 
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 100);
@@ -88,13 +82,8 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
     @Test
     void twoNewProjectsThatCannotBeToldApartAskAHumanWithBoth() {
         String lead = newLead();
-        String otherLeadOfTheSameCompany = newLeadOf(companyOf(lead));
-        faults("{\"loseAnswer\":[\"convert\"]}");
-        String runId = leadArrived(lead, "\"analysis\":\"none\"");
-        scheduler.runAnyDueExecutions();
-        faults("{}");
-        clock.advance(Duration.ofSeconds(30));
-        String othersProject = convertDirectly(otherLeadOfTheSameCompany);
+        String runId = convertWithItsAnswerLost(lead);
+        String othersProject = aPersonConvertsAnotherLeadOfTheSameCompany(lead);
 
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 100);
 
@@ -135,6 +124,22 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
 
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
         assertThat(auditsOf(repo)).as("the second submit was answered deduped").isEqualTo(1);
+    }
+
+    /** A lead-arrived run whose convert commits upstream and loses its answer; answers the run's id. */
+    private String convertWithItsAnswerLost(String lead) {
+        faults("{\"loseAnswer\":[\"convert\"]}");
+        String runId = leadArrived(lead, "\"analysis\":\"none\"");
+        scheduler.runAnyDueExecutions();
+        faults("{}");
+        return runId;
+    }
+
+    /** Half a minute later a person converts, directly in Audity, another lead of the same company; answers its project. */
+    private String aPersonConvertsAnotherLeadOfTheSameCompany(String lead) {
+        String other = newLeadOf(companyOf(lead));
+        clock.advance(Duration.ofSeconds(30));
+        return convertDirectly(other);
     }
 
     /** Runs due steps, moving the clock by {@code tick}, for {@code span} of simulated time. */
