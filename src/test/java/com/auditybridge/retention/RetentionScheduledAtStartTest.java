@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -30,31 +31,29 @@ class RetentionScheduledAtStartTest {
     DataSource dataSource;
 
     @Test
-    void theServiceStartPutsRetentionOnItsScheduleAndItRunsAtOnce() throws Exception {
+    void theServiceStartPutsRetentionOnItsScheduleAndItRunsAtOnce() {
         Instant started = Instant.now();
-        Timestamp lastSuccess = null;
-        Timestamp next = null;
-        for (int i = 0; i < 200 && lastSuccess == null; i++) {
-            try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-                 PreparedStatement ps = c.prepareStatement(
-                         "select last_success, execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
-                ps.setString(1, RetentionTask.NAME);
-                ps.setString(2, RetentionTask.instance().getId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        lastSuccess = rs.getTimestamp(1);
-                        next = rs.getTimestamp(2);
-                    }
-                }
-            } catch (SQLException tableNotYetThere) {
-                // migrations still running
-            }
-            if (lastSuccess == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(lastSuccess).as("retention executed once after the start, with nobody scheduling it").isNotNull();
-        assertThat(next.toInstant()).as("and is due again bridge.retention.every later")
+
+        Timestamp[] row = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(this::retentionRow, r -> r != null && r[0] != null);
+
+        assertThat(row[0]).as("retention executed once after the start, with nobody scheduling it").isNotNull();
+        assertThat(row[1].toInstant()).as("and is due again bridge.retention.every later")
                 .isAfter(started.plus(Duration.ofMinutes(6)));
+    }
+
+    /** The retention task's last success and next execution, or null while the table or the row is not there yet. */
+    private Timestamp[] retentionRow() {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select last_success, execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
+            ps.setString(1, RetentionTask.NAME);
+            ps.setString(2, RetentionTask.instance().getId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Timestamp[] {rs.getTimestamp(1), rs.getTimestamp(2)} : null;
+            }
+        } catch (SQLException migrationsStillRunning) {
+            return null;
+        }
     }
 }
