@@ -14,14 +14,16 @@ final class AudityTokenCheck {
     static final String WHY = "No Audity token: set AUDITY_TOKEN (audity.token) to the default connection's token,"
             + " or BRIDGE_SIMULATOR=true to run against the embedded simulator (demo and tests only).";
 
-    private AudityTokenCheck() {
-    }
+    private AudityTokenCheck() {}
 
     static boolean canStart(Map<String, String> env, Properties properties, String[] args) {
-        return isTrue(env.get("BRIDGE_SIMULATOR")) || isTrue(properties.getProperty("bridge.simulator"))
-                || present(env.get("AUDITY_TOKEN")) || present(properties.getProperty("audity.token"))
+        return isTrue(env.get("BRIDGE_SIMULATOR"))
+                || isTrue(properties.getProperty("bridge.simulator"))
+                || present(env.get("AUDITY_TOKEN"))
+                || present(properties.getProperty("audity.token"))
                 || Arrays.stream(args).anyMatch(a -> a.startsWith("--audity.token=") && present(a.substring(15)))
-                || present(env.get("MICRONAUT_CONFIG_FILES")) || present(properties.getProperty("micronaut.config.files"));
+                || present(env.get("MICRONAUT_CONFIG_FILES"))
+                || present(properties.getProperty("micronaut.config.files"));
     }
 
     private static boolean isTrue(String value) {

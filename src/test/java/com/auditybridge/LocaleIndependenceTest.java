@@ -1,12 +1,10 @@
 package com.auditybridge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.callback.DeliveryStatus;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.run.RunStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Wire names, SQL literals and problem types are ASCII whatever the machine's locale: under Turkish rules
@@ -28,6 +27,7 @@ class LocaleIndependenceTest {
     private static final Locale TURKISH = new Locale("tr", "TR");
     /** A case conversion that takes the default locale: no argument between the parentheses. */
     private static final Pattern LOCALE_DEFAULT_CASE = Pattern.compile("\\.to(Lower|Upper)Case\\(\\s*\\)");
+
     private Locale before;
 
     @BeforeEach
@@ -49,22 +49,28 @@ class LocaleIndependenceTest {
                 List<String> lines = read(source);
                 for (int i = 0; i < lines.size(); i++) {
                     if (LOCALE_DEFAULT_CASE.matcher(lines.get(i)).find()) {
-                        offenders.add(source + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        offenders.add(
+                                source + ":" + (i + 1) + ": " + lines.get(i).trim());
                     }
                 }
             });
         }
 
-        assertThat(offenders).as("toLowerCase()/toUpperCase() without a locale; give Locale.ROOT").isEmpty();
+        assertThat(offenders)
+                .as("toLowerCase()/toUpperCase() without a locale; give Locale.ROOT")
+                .isEmpty();
     }
 
     @Test
     void underATurkishLocaleRunStatusesKeepTheNamesTheirSqlLiteralsUse() {
-        // RunStore and PaidCalls compare with these literals: ('completed','failed','cancelled'), ('running','waiting').
+        // RunStore and PaidCalls compare with these literals: ('completed','failed','cancelled'),
+        // ('running','waiting').
         assertThat(Arrays.stream(RunStatus.values()).map(RunStatus::wireName))
                 .containsExactly("queued", "running", "waiting", "completed", "failed", "cancelled");
         assertThat(Arrays.stream(RunStatus.values()))
-                .allSatisfy(status -> assertThat(RunStatus.fromWire(status.name().toLowerCase(Locale.ROOT))).contains(status));
+                .allSatisfy(
+                        status -> assertThat(RunStatus.fromWire(status.name().toLowerCase(Locale.ROOT)))
+                                .contains(status));
     }
 
     @Test

@@ -22,20 +22,25 @@ public class AdminAuthFilter implements HttpServerFilter {
     private final String adminToken;
 
     public AdminAuthFilter(ConnectionSettings settings) {
-        this.adminToken = settings.adminToken() == null || settings.adminToken().isBlank() ? null : settings.adminToken();
+        this.adminToken =
+                settings.adminToken() == null || settings.adminToken().isBlank() ? null : settings.adminToken();
     }
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (adminToken == null) {
-            return Mono.just(ProblemHandlers.respond(Problem.of(404, "NOT_FOUND", "Not found",
-                    "The admin API is off: no BRIDGE_ADMIN_TOKEN is configured.")));
+            return Mono.just(ProblemHandlers.respond(Problem.of(
+                    404, "NOT_FOUND", "Not found", "The admin API is off: no BRIDGE_ADMIN_TOKEN is configured.")));
         }
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+                ? authorization.substring(7).trim()
+                : null;
         if (!Digests.sameSecret(adminToken, presented)) {
-            return Mono.just(ProblemHandlers.respond(Problem.of(401, "UNAUTHORIZED", "Missing or invalid admin token",
+            return Mono.just(ProblemHandlers.respond(Problem.of(
+                    401,
+                    "UNAUTHORIZED",
+                    "Missing or invalid admin token",
                     "Send the admin token as 'Authorization: Bearer <BRIDGE_ADMIN_TOKEN>'.")));
         }
         return chain.proceed(request);

@@ -30,7 +30,8 @@ public class AdminConnectionsController {
     @Post
     HttpResponse<ConnectionViews.Created> create(@Body @Nullable ConnectionBody body) {
         ConnectionViews.Created created = admin.create(body);
-        return HttpResponse.<ConnectionViews.Created>status(HttpStatus.CREATED).body(created)
+        return HttpResponse.<ConnectionViews.Created>status(HttpStatus.CREATED)
+                .body(created)
                 .header("Location", "/v1/admin/connections/" + created.id());
     }
 
@@ -57,13 +58,15 @@ public class AdminConnectionsController {
 
     @Post("/{id}/keys")
     HttpResponse<ConnectionViews.IssuedKey> issueKey(@PathVariable String id) {
-        return HttpResponse.<ConnectionViews.IssuedKey>status(HttpStatus.CREATED).body(admin.issueKey(id));
+        return HttpResponse.<ConnectionViews.IssuedKey>status(HttpStatus.CREATED)
+                .body(admin.issueKey(id));
     }
 
     /** A new token for Audity's webhooks ({@code default} included); the previous one stops working. */
     @Post("/{id}/webhook-token")
     HttpResponse<ConnectionViews.IssuedWebhookToken> rotateWebhookToken(@PathVariable String id) {
-        return HttpResponse.<ConnectionViews.IssuedWebhookToken>status(HttpStatus.CREATED).body(admin.rotateWebhookToken(id));
+        return HttpResponse.<ConnectionViews.IssuedWebhookToken>status(HttpStatus.CREATED)
+                .body(admin.rotateWebhookToken(id));
     }
 
     @Delete("/{id}/keys/{keyId}")

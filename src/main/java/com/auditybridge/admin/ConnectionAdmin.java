@@ -5,16 +5,15 @@ import com.auditybridge.admin.ConnectionBodies.LeadSyncBody;
 import com.auditybridge.callback.WebhookSignature;
 import com.auditybridge.connection.ApiKeyStore;
 import com.auditybridge.connection.Connection;
-import com.auditybridge.connection.WebhookTokens;
 import com.auditybridge.connection.ConnectionStore;
 import com.auditybridge.connection.ManagedConnection;
+import com.auditybridge.connection.WebhookTokens;
 import com.auditybridge.leadsync.LeadSyncRules;
 import com.auditybridge.leadsync.LeadSyncSettings;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +30,13 @@ public class ConnectionAdmin {
     private final LeadSyncSettings leadSyncDefaults;
     private final Clock clock;
 
-    public ConnectionAdmin(ConnectionStore store, ApiKeyStore keys, WebhookTokens webhookTokens, ConnectionCleanup cleanup,
-                           LeadSyncSettings leadSyncDefaults, Clock clock) {
+    public ConnectionAdmin(
+            ConnectionStore store,
+            ApiKeyStore keys,
+            WebhookTokens webhookTokens,
+            ConnectionCleanup cleanup,
+            LeadSyncSettings leadSyncDefaults,
+            Clock clock) {
         this.store = store;
         this.keys = keys;
         this.webhookTokens = webhookTokens;
@@ -46,8 +50,16 @@ public class ConnectionAdmin {
         validate(body, true);
         Instant now = clock.instant();
         String secret = body.signingSecret() != null ? body.signingSecret() : WebhookSignature.newSecret();
-        ManagedConnection c = new ManagedConnection(UUID.randomUUID().toString(), body.name().trim(), body.audityToken(),
-                blankToNull(body.repoAuditToken()), secret, body.requestsPerMinute(), rules(body.leadSync(), null), now, now);
+        ManagedConnection c = new ManagedConnection(
+                UUID.randomUUID().toString(),
+                body.name().trim(),
+                body.audityToken(),
+                blankToNull(body.repoAuditToken()),
+                secret,
+                body.requestsPerMinute(),
+                rules(body.leadSync(), null),
+                now,
+                now);
         store.insert(c);
         ConnectionViews.IssuedKey key = ConnectionViews.IssuedKey.of(keys.issue(c.id(), now));
         return new ConnectionViews.Created(c.id(), c.name(), key, secret, view(c));
@@ -57,12 +69,16 @@ public class ConnectionAdmin {
     public ConnectionViews.ConnectionView update(String id, ConnectionBody body) {
         validate(body, false);
         ManagedConnection c = existing(id);
-        ManagedConnection changed = new ManagedConnection(id, body.name() != null ? body.name().trim() : c.name(),
+        ManagedConnection changed = new ManagedConnection(
+                id,
+                body.name() != null ? body.name().trim() : c.name(),
                 body.audityToken() != null ? body.audityToken() : c.audityToken(),
                 body.repoAuditToken() != null ? blankToNull(body.repoAuditToken()) : c.repoAuditToken(),
                 body.signingSecret() != null ? body.signingSecret() : c.signingSecret(),
                 body.requestsPerMinute() != null ? body.requestsPerMinute() : c.requestsPerMinute(),
-                body.leadSync() != null ? rules(body.leadSync(), c.leadSync()) : c.leadSync(), c.createdAt(), clock.instant());
+                body.leadSync() != null ? rules(body.leadSync(), c.leadSync()) : c.leadSync(),
+                c.createdAt(),
+                clock.instant());
         store.replace(changed);
         return view(changed);
     }
@@ -122,7 +138,8 @@ public class ConnectionAdmin {
             return null;
         }
         LeadSyncRules base = current != null ? current : leadSyncDefaults.rules();
-        return new LeadSyncRules(body.minScore() != null ? body.minScore() : base.minScore(),
+        return new LeadSyncRules(
+                body.minScore() != null ? body.minScore() : base.minScore(),
                 body.maxAgeDays() != null ? Duration.ofDays(body.maxAgeDays()) : base.maxAge(),
                 body.maxPerDay() != null ? body.maxPerDay() : base.maxPerDay(),
                 body.creditFloor() != null ? body.creditFloor() : base.creditFloor());
@@ -130,7 +147,8 @@ public class ConnectionAdmin {
 
     private static void validate(ConnectionBody body, boolean creating) {
         if (body == null) {
-            throw ProblemException.invalid("INVALID_CONNECTION", List.of(new Problem.FieldError("body", "is required")));
+            throw ProblemException.invalid(
+                    "INVALID_CONNECTION", List.of(new Problem.FieldError("body", "is required")));
         }
         List<Problem.FieldError> errors = body.errors(creating);
         if (!errors.isEmpty()) {

@@ -4,7 +4,6 @@ import com.auditybridge.callback.WebhookSignature;
 import com.auditybridge.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,14 +12,17 @@ import java.util.regex.Pattern;
 final class ConnectionBodies {
     private static final Pattern AUDITY_TOKEN = Pattern.compile("aky_[A-Za-z0-9]{32}");
 
-    private ConnectionBodies() {
-    }
+    private ConnectionBodies() {}
 
     /** POST and PATCH alike: on PATCH every member is optional; an empty repoAuditToken removes it. */
     @Serdeable
-    record ConnectionBody(@Nullable String name, @Nullable String audityToken, @Nullable String repoAuditToken,
-                          @Nullable String signingSecret, @Nullable LeadSyncBody leadSync,
-                          @Nullable Integer requestsPerMinute) {
+    record ConnectionBody(
+            @Nullable String name,
+            @Nullable String audityToken,
+            @Nullable String repoAuditToken,
+            @Nullable String signingSecret,
+            @Nullable LeadSyncBody leadSync,
+            @Nullable Integer requestsPerMinute) {
         @Override
         public String toString() {
             return "ConnectionBody[" + name + ", secrets hidden]";
@@ -28,18 +30,23 @@ final class ConnectionBodies {
 
         List<Problem.FieldError> errors(boolean creating) {
             List<Problem.FieldError> errors = new ArrayList<>();
-            if (creating ? name == null || name.isBlank() || name.length() > 200 : name != null && (name.isBlank() || name.length() > 200)) {
+            if (creating
+                    ? name == null || name.isBlank() || name.length() > 200
+                    : name != null && (name.isBlank() || name.length() > 200)) {
                 errors.add(new Problem.FieldError("name", "is required, at most 200 characters"));
             }
-            if (creating ? audityToken == null || !AUDITY_TOKEN.matcher(audityToken).matches()
+            if (creating
+                    ? audityToken == null || !AUDITY_TOKEN.matcher(audityToken).matches()
                     : audityToken != null && !AUDITY_TOKEN.matcher(audityToken).matches()) {
-                errors.add(new Problem.FieldError("audityToken", "must be an Audity personal access token (aky_ and 32 letters or digits)"));
+                errors.add(new Problem.FieldError(
+                        "audityToken", "must be an Audity personal access token (aky_ and 32 letters or digits)"));
             }
             if (repoAuditToken != null && repoAuditToken.length() > 500) {
                 errors.add(new Problem.FieldError("repoAuditToken", "must be at most 500 characters"));
             }
             if (signingSecret != null && !WebhookSignature.isValid(signingSecret)) {
-                errors.add(new Problem.FieldError("signingSecret", "must be whsec_ and the base64 of at least 16 bytes"));
+                errors.add(
+                        new Problem.FieldError("signingSecret", "must be whsec_ and the base64 of at least 16 bytes"));
             }
             if (requestsPerMinute != null && (requestsPerMinute < 1 || requestsPerMinute > 100_000)) {
                 errors.add(new Problem.FieldError("requestsPerMinute", "must be between 1 and 100000"));
@@ -53,8 +60,11 @@ final class ConnectionBodies {
 
     /** Lead-sync rules; a member left out keeps the configured default ({@code bridge.lead-sync.*}). */
     @Serdeable
-    record LeadSyncBody(@Nullable Double minScore, @Nullable Integer maxAgeDays, @Nullable Integer maxPerDay,
-                        @Nullable Long creditFloor) {
+    record LeadSyncBody(
+            @Nullable Double minScore,
+            @Nullable Integer maxAgeDays,
+            @Nullable Integer maxPerDay,
+            @Nullable Long creditFloor) {
         List<Problem.FieldError> errors() {
             List<Problem.FieldError> errors = new ArrayList<>();
             if (minScore != null && (minScore < 0 || minScore > 100)) {

@@ -26,10 +26,12 @@ class ConnectionCleanup {
             });
         }
         // The conversions retention kept after their runs were deleted, for a new run of the same lead to find.
-        jdbc.prepareStatement("delete from paid_call where connection_id = ?"
-                + " and not exists (select 1 from run r where r.id = paid_call.run_id)", ps -> {
-            Sql.bind(ps, connectionId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "delete from paid_call where connection_id = ?"
+                        + " and not exists (select 1 from run r where r.id = paid_call.run_id)",
+                ps -> {
+                    Sql.bind(ps, connectionId);
+                    return ps.executeUpdate();
+                });
     }
 }

@@ -2,7 +2,6 @@ package com.auditybridge.audity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -15,8 +14,11 @@ import java.time.Instant;
  * @param createdAt when the analysis (or the job making it) started (inferred)
  */
 @Serdeable
-public record AuditAnalysis(@Nullable String id, @Nullable String projectId, @Nullable String status,
-                            @Nullable Instant createdAt) {
+public record AuditAnalysis(
+        @Nullable String id,
+        @Nullable String projectId,
+        @Nullable String status,
+        @Nullable Instant createdAt) {
 
     public boolean running() {
         return "running".equals(status);

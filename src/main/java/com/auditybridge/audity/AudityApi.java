@@ -1,7 +1,6 @@
 package com.auditybridge.audity;
 
 import com.auditybridge.upstream.Outcome;
-
 import java.util.List;
 
 /**

@@ -4,7 +4,6 @@ import com.auditybridge.upstream.UpstreamSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -21,7 +20,8 @@ public record AudityConfig(
         @Nullable String baseUrl,
         @Nullable String token,
         @Bindable(defaultValue = "5s") Duration connectTimeout,
-        @Bindable(defaultValue = "30s") Duration readTimeout) implements UpstreamSettings {
+        @Bindable(defaultValue = "30s") Duration readTimeout)
+        implements UpstreamSettings {
 
     @Override
     public String toString() {

@@ -2,7 +2,6 @@ package com.auditybridge.audity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -17,5 +16,4 @@ public record Credits(
         @Nullable Long used,
         @Nullable Boolean canCreateProject,
         @Nullable Integer projectsRemaining,
-        @Nullable Instant nextReset) {
-}
+        @Nullable Instant nextReset) {}

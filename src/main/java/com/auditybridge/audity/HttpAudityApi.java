@@ -1,5 +1,7 @@
 package com.auditybridge.audity;
 
+import static com.auditybridge.upstream.UpstreamHttp.path;
+
 import com.auditybridge.upstream.ErrorRule;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.Shape;
@@ -10,11 +12,8 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
-
-import static com.auditybridge.upstream.UpstreamHttp.path;
 
 /** {@link AudityApi} over HTTP, with each endpoint's documented wrapper (reference §1.1) unwrapped. */
 @Singleton
@@ -23,7 +22,8 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
     static final String PRODUCTION = "https://app.auditynow.com";
 
     // The seed: re-calling convert for a converted lead returns 400, and convert has no other 400 to give.
-    private static final ErrorRule CONVERT = (status, body) -> status == 400 ? UpstreamErrorKind.ALREADY_CONVERTED : null;
+    private static final ErrorRule CONVERT =
+            (status, body) -> status == 400 ? UpstreamErrorKind.ALREADY_CONVERTED : null;
 
     private final UpstreamHttp http;
 
@@ -43,8 +43,13 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
 
     @Override
     public Outcome<ConvertResult> convertLead(String token, String leadId) {
-        return http.call(HttpMethod.POST, path("/api/lead-generation/leads/{id}/convert", leadId), token, null,
-                Shape.in("data", ConvertResult.class), CONVERT);
+        return http.call(
+                HttpMethod.POST,
+                path("/api/lead-generation/leads/{id}/convert", leadId),
+                token,
+                null,
+                Shape.in("data", ConvertResult.class),
+                CONVERT);
     }
 
     @Override
@@ -59,14 +64,24 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
 
     @Override
     public Outcome<Project> patchProject(String token, String projectId, ProjectPatch patch) {
-        return http.call(HttpMethod.PATCH, path("/api/projects/{id}", projectId), token, patch,
-                Shape.bare(Project.class), ErrorRule.NONE);
+        return http.call(
+                HttpMethod.PATCH,
+                path("/api/projects/{id}", projectId),
+                token,
+                patch,
+                Shape.bare(Project.class),
+                ErrorRule.NONE);
     }
 
     @Override
     public Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId) {
-        return http.call(HttpMethod.POST, path("/api/agent/projects/{id}/audit-analysis/async", projectId), token, null,
-                Shape.in("data", AsyncJob.class), ErrorRule.NONE);
+        return http.call(
+                HttpMethod.POST,
+                path("/api/agent/projects/{id}/audit-analysis/async", projectId),
+                token,
+                null,
+                Shape.in("data", AsyncJob.class),
+                ErrorRule.NONE);
     }
 
     @Override

@@ -5,8 +5,7 @@ import io.micronaut.http.uri.UriBuilder;
 /** The lead-list URI; parameters left unset are left out, so the upstream's own defaults apply. */
 final class LeadListUri {
 
-    private LeadListUri() {
-    }
+    private LeadListUri() {}
 
     static String of(LeadQuery query) {
         UriBuilder uri = UriBuilder.of("/api/lead-generation/leads");

@@ -2,7 +2,6 @@ package com.auditybridge.audity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /** A project, summary or detail; the detail-only flags are null in answers that lack them. */

@@ -3,5 +3,4 @@ package com.auditybridge.audity;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-public record Tier(boolean success, String tier, String userId) {
-}
+public record Tier(boolean success, String tier, String userId) {}

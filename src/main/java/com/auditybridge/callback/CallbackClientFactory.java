@@ -11,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.netty.resolver.AddressResolverGroup;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 
@@ -25,18 +24,19 @@ public class CallbackClientFactory {
 
     @Singleton
     @Named(RESOLVER)
-    AddressResolverGroup<InetSocketAddress> guardedResolver(HostLookup lookup,
-                                                            @Value("${bridge.allow-private-callbacks:false}") boolean allowPrivate,
-                                                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AddressResolverGroup<InetSocketAddress> guardedResolver(
+            HostLookup lookup,
+            @Value("${bridge.allow-private-callbacks:false}") boolean allowPrivate,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         return new GuardedResolverGroup(lookup, allowPrivate, blocking);
     }
 
     /** Wrapped in its own type so that no other injection point of an {@code HttpClient} can receive it. */
-    public record CallbackHttp(HttpClient client) {
-    }
+    public record CallbackHttp(HttpClient client) {}
 
     @Singleton
-    CallbackHttp callbackClient(HttpClientRegistry<HttpClient> registry, BeanContext context, CallbackSettings settings) {
+    CallbackHttp callbackClient(
+            HttpClientRegistry<HttpClient> registry, BeanContext context, CallbackSettings settings) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setFollowRedirects(false);
         configuration.setConnectTimeout(settings.connectTimeout());

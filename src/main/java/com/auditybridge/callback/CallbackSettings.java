@@ -2,7 +2,6 @@ package com.auditybridge.callback;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -21,8 +20,10 @@ import java.util.List;
 public record CallbackSettings(
         @Bindable(defaultValue = "15s") Duration timeout,
         @Bindable(defaultValue = "5s") Duration connectTimeout,
-        @Bindable(defaultValue = "0s,5s,5m,30m,2h,5h,10h,10h") List<Duration> retryLadder,
+
+        @Bindable(defaultValue = "0s,5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retryLadder,
+
         @Bindable(defaultValue = "0.2") double jitter,
         @Bindable(defaultValue = "10h") Duration maxRetryAfter,
-        @Bindable(defaultValue = "1024") int excerptBytes) {
-}
+        @Bindable(defaultValue = "1024") int excerptBytes) {}

@@ -2,7 +2,6 @@ package com.auditybridge.callback;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -66,8 +65,10 @@ public class CallbackTargets {
     static boolean ambiguousNumeric(String host) {
         String[] labels = host.split("\\.", -1);
         boolean numeric = java.util.Arrays.stream(labels).allMatch(l -> l.matches("[0-9]+|0[xX][0-9a-fA-F]*"));
-        return numeric && !(labels.length == 4
-                && java.util.Arrays.stream(labels).allMatch(l -> l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255));
+        return numeric
+                && !(labels.length == 4
+                        && java.util.Arrays.stream(labels)
+                                .allMatch(l -> l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255));
     }
 
     public boolean allowsPrivate() {

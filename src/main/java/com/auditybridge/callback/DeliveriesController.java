@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -36,16 +35,15 @@ public class DeliveriesController {
     }
 
     @Serdeable
-    public record DeliveryList(@JsonInclude(JsonInclude.Include.ALWAYS) List<DeliveryView> deliveries) {
-    }
+    public record DeliveryList(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<DeliveryView> deliveries) {}
 
     @Serdeable
-    public record BulkRedeliver(@Nullable String status, @Nullable Instant since) {
-    }
+    public record BulkRedeliver(
+            @Nullable String status, @Nullable Instant since) {}
 
     @Serdeable
-    public record Redelivered(int redelivered, List<String> ids) {
-    }
+    public record Redelivered(int redelivered, List<String> ids) {}
 
     @Get("/runs/{id}/deliveries")
     DeliveryList ofRun(HttpRequest<?> request, @PathVariable String id) {
@@ -54,24 +52,31 @@ public class DeliveriesController {
             throw ProblemException.notFound("Run " + id);
         }
         return new DeliveryList(store.forRun(connection.id(), id).stream()
-                .map(d -> DeliveryView.of(d, store.attempts(d.id()))).toList());
+                .map(d -> DeliveryView.of(d, store.attempts(d.id())))
+                .toList());
     }
 
     @Get("/deliveries")
-    DeliveryList byStatus(HttpRequest<?> request, @QueryValue @Nullable String status, @QueryValue @Nullable Instant since,
-                          @QueryValue @Nullable Integer limit) {
+    DeliveryList byStatus(
+            HttpRequest<?> request,
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable Instant since,
+            @QueryValue @Nullable Integer limit) {
         Connection connection = auth.require(request);
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
-        return new DeliveryList(store.byStatus(connection.id(), status(status), since == null ? Instant.EPOCH : since, size)
-                .stream().map(d -> DeliveryView.of(d, null)).toList());
+        return new DeliveryList(
+                store.byStatus(connection.id(), status(status), since == null ? Instant.EPOCH : since, size).stream()
+                        .map(d -> DeliveryView.of(d, null))
+                        .toList());
     }
 
     @Get("/deliveries/{id}")
     DeliveryView one(HttpRequest<?> request, @PathVariable String id) {
-        Delivery delivery = store.find(auth.require(request).id(), id).orElseThrow(() -> ProblemException.notFound("Delivery " + id));
+        Delivery delivery = store.find(auth.require(request).id(), id)
+                .orElseThrow(() -> ProblemException.notFound("Delivery " + id));
         return DeliveryView.of(delivery, store.attempts(id));
     }
 
@@ -85,13 +90,15 @@ public class DeliveriesController {
     @Post("/deliveries/redeliver")
     Redelivered redeliverAll(HttpRequest<?> request, @Body BulkRedeliver body) {
         Connection connection = auth.require(request);
-        List<String> ids = redelivery.all(connection.id(), status(body.status()), body.since() == null ? Instant.EPOCH : body.since());
+        List<String> ids = redelivery.all(
+                connection.id(), status(body.status()), body.since() == null ? Instant.EPOCH : body.since());
         return new Redelivered(ids.size(), ids);
     }
 
     private static DeliveryStatus status(@Nullable String wire) {
         String value = wire == null ? "dead" : wire;
-        return DeliveryStatus.fromWire(value).filter(s -> s != DeliveryStatus.PENDING)
+        return DeliveryStatus.fromWire(value)
+                .filter(s -> s != DeliveryStatus.PENDING)
                 .orElseThrow(() -> invalid("status", "must be one of delivered, dead, gone, cancelled"));
     }
 

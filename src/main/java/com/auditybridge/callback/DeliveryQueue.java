@@ -3,7 +3,6 @@ package com.auditybridge.callback;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 
 /**

@@ -8,11 +8,10 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Mono;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import reactor.core.publisher.Mono;
 
 /**
  * POSTs one signed event to its target, exactly as given (query string kept), on the guarded callback
@@ -42,7 +41,8 @@ public class DeliverySender {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = Mono.from(client.exchange(request, String.class))
-                    .timeout(settings.timeout()).block();
+                    .timeout(settings.timeout())
+                    .block();
             return answered(response, start);
         } catch (HttpClientResponseException e) {
             return answered(e.getResponse(), start);
@@ -55,7 +55,8 @@ public class DeliverySender {
         String body = response.getBody(String.class).orElse("");
         Duration retryAfter = RetryAfter.parse(response.getHeaders().get("Retry-After"), clock);
         String error = response.code() >= 300 && response.code() < 400
-                ? "redirect not followed (Location: " + response.getHeaders().get("Location") + ")" : null;
+                ? "redirect not followed (Location: " + response.getHeaders().get("Location") + ")"
+                : null;
         return new AttemptResult(response.code(), elapsed(start), excerpt(body), error, retryAfter);
     }
 
@@ -71,7 +72,10 @@ public class DeliverySender {
     private static String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null && text.length() < 1500; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(text.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            text.append(text.isEmpty() ? "" : " <- ")
+                    .append(t.getClass().getSimpleName())
+                    .append(": ")
+                    .append(t.getMessage());
         }
         return text.toString();
     }

@@ -12,7 +12,11 @@ import java.util.Optional;
  * (its subscription was deleted before it could go out).
  */
 public enum DeliveryStatus {
-    PENDING, DELIVERED, DEAD, GONE, CANCELLED;
+    PENDING,
+    DELIVERED,
+    DEAD,
+    GONE,
+    CANCELLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

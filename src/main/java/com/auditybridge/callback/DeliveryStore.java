@@ -5,7 +5,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,36 +26,61 @@ public class DeliveryStore {
 
     @Transactional
     public Optional<Delivery> find(String connectionId, String id) {
-        return list(Delivery.SELECT + " where d.id = ? and d.connection_id = ?", id, connectionId).stream().findFirst();
+        return list(Delivery.SELECT + " where d.id = ? and d.connection_id = ?", id, connectionId).stream()
+                .findFirst();
     }
 
     @Transactional
     public List<Delivery> forRun(String connectionId, String runId) {
-        return list(Delivery.SELECT + " where d.run_id = ? and d.connection_id = ? order by d.created_at, d.id", runId, connectionId);
+        return list(
+                Delivery.SELECT + " where d.run_id = ? and d.connection_id = ? order by d.created_at, d.id",
+                runId,
+                connectionId);
     }
 
     @Transactional
     public List<Delivery> byStatus(String connectionId, DeliveryStatus status, Instant since, int limit) {
-        return list(Delivery.SELECT + " where d.connection_id = ? and d.status = ? and d.updated_at >= ?"
-                + " order by d.updated_at desc, d.id limit " + limit, connectionId, status.wireName(), since);
+        return list(
+                Delivery.SELECT + " where d.connection_id = ? and d.status = ? and d.updated_at >= ?"
+                        + " order by d.updated_at desc, d.id limit " + limit,
+                connectionId,
+                status.wireName(),
+                since);
     }
 
     /** The outcome of one attempt: the attempt row and the delivery's new state, in one transaction. */
     @Transactional
     public void recordAttempt(Delivery delivery, AttemptResult result, Verdict verdict, Instant at) {
-        update("insert into delivery_attempt (delivery_id, at, status, latency_ms, response, error) values (?,?,?,?,?,?)",
-                delivery.id(), at, result.status(), result.latencyMs(), Bounded.cut(result.excerpt(), Bounded.RESPONSE_EXCERPT),
+        update(
+                "insert into delivery_attempt (delivery_id, at, status, latency_ms, response, error) values (?,?,?,?,?,?)",
+                delivery.id(),
+                at,
+                result.status(),
+                result.latencyMs(),
+                Bounded.cut(result.excerpt(), Bounded.RESPONSE_EXCERPT),
                 truncate(result.error()));
-        update("update delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,"
-                        + " updated_at = ?, delivered_at = ? where id = ?", verdict.status().wireName(), verdict.nextAttemptAt(),
-                result.status(), truncate(result.error()), at, verdict.status() == DeliveryStatus.DELIVERED ? at : null, delivery.id());
+        update(
+                "update delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,"
+                        + " updated_at = ?, delivered_at = ? where id = ?",
+                verdict.status().wireName(),
+                verdict.nextAttemptAt(),
+                result.status(),
+                truncate(result.error()),
+                at,
+                verdict.status() == DeliveryStatus.DELIVERED ? at : null,
+                delivery.id());
     }
 
     /** A pending delivery that cannot be attempted at all; false when it is no longer pending. */
     @Transactional
     public boolean markDead(String id, String why, Instant at) {
-        return update("update delivery set status = 'dead', next_attempt_at = null, last_error = ?, updated_at = ?"
-                + " where id = ? and status = 'pending'", truncate(why), at, id) == 1;
+        return update(
+                        "update delivery set status = 'dead', next_attempt_at = null, last_error = ?, updated_at = ?"
+                                + " where id = ? and status = 'pending'",
+                        truncate(why),
+                        at,
+                        id)
+                == 1;
     }
 
     @Transactional
@@ -67,8 +91,13 @@ public class DeliveryStore {
     /** A new attempt cycle for a delivery that ended; false when it is still pending. */
     @Transactional
     public boolean reopen(String id, Instant at) {
-        return update("update delivery set status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
-                + " where id = ? and status <> 'pending'", at, at, id) == 1;
+        return update(
+                        "update delivery set status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
+                                + " where id = ? and status <> 'pending'",
+                        at,
+                        at,
+                        id)
+                == 1;
     }
 
     @Transactional
@@ -88,8 +117,12 @@ public class DeliveryStore {
             List<AttemptView> out = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AttemptView(Sql.instant(rs, "at"), Sql.integer(rs, "status"), rs.getLong("latency_ms"),
-                            rs.getString("response"), rs.getString("error")));
+                    out.add(new AttemptView(
+                            Sql.instant(rs, "at"),
+                            Sql.integer(rs, "status"),
+                            rs.getLong("latency_ms"),
+                            rs.getString("response"),
+                            rs.getString("error")));
                 }
             }
             return out;

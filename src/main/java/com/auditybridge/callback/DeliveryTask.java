@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +22,7 @@ public class DeliveryTask {
      * delivery as dead, with the cause, for a human to fix and redeliver.
      */
     static final int MAX_CONSECUTIVE_FAILURES = 10;
+
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
 
     public static TaskInstance<Void> instance(String deliveryId) {
@@ -55,7 +55,10 @@ public class DeliveryTask {
         return (complete, operations) -> {
             int failures = complete.getExecution().consecutiveFailures + 1;
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                worker.giveUp(complete.getExecution().taskInstance.getId(), failures, complete.getCause().orElse(null));
+                worker.giveUp(
+                        complete.getExecution().taskInstance.getId(),
+                        failures,
+                        complete.getCause().orElse(null));
                 operations.remove();
                 return;
             }

@@ -3,14 +3,13 @@ package com.auditybridge.callback;
 import com.auditybridge.connection.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** One attempt of one delivery: sign, send, record, decide. Answers when to try again, if ever. */
 @Singleton
@@ -25,8 +24,15 @@ public class DeliveryWorker {
     private final SecretBox box;
     private final MeterRegistry meters;
 
-    public DeliveryWorker(DeliveryStore store, DeliverySender sender, SigningKeys keys, RetryLadder ladder,
-                          Subscriptions subscriptions, Clock clock, SecretBox box, MeterRegistry meters) {
+    public DeliveryWorker(
+            DeliveryStore store,
+            DeliverySender sender,
+            SigningKeys keys,
+            RetryLadder ladder,
+            Subscriptions subscriptions,
+            Clock clock,
+            SecretBox box,
+            MeterRegistry meters) {
         this.box = box;
         this.meters = meters;
         this.store = store;
@@ -52,10 +58,17 @@ public class DeliveryWorker {
      * and first line in {@code last_error}. A redelivery starts it again once the cause is fixed.
      */
     public void giveUp(String deliveryId, int failures, Throwable cause) {
-        String why = cause == null ? "unknown" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+        String why = cause == null
+                ? "unknown"
+                : cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null
+                                ? ""
+                                : ": " + cause.getMessage().lines().findFirst().orElse(""));
         LOG.error("delivery {} is dead: its attempt threw {} times in a row ({})", deliveryId, failures, why);
-        store.markDead(deliveryId, "the attempt failed inside the bridge " + failures + " times in a row: " + why, clock.instant());
+        store.markDead(
+                deliveryId,
+                "the attempt failed inside the bridge " + failures + " times in a row: " + why,
+                clock.instant());
     }
 
     private Optional<Instant> attemptNow(String deliveryId) {
@@ -76,7 +89,8 @@ public class DeliveryWorker {
             store.cancel(deliveryId, now);
             return Optional.empty();
         }
-        List<String> secrets = subscription ? List.of(box.open(delivery.subscriptionSecret()))
+        List<String> secrets = subscription
+                ? List.of(box.open(delivery.subscriptionSecret()))
                 : keys.forConnection(delivery.connectionId());
         if (secrets.isEmpty()) {
             store.cancel(deliveryId, now);
@@ -87,9 +101,15 @@ public class DeliveryWorker {
         Instant after = clock.instant();
         Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
         store.recordAttempt(delivery, result, verdict, after);
-        meters.counter("bridge.callback.attempts", "outcome", verdict.status() == DeliveryStatus.PENDING ? "retrying"
-                        : verdict.status().wireName(),
-                "final", String.valueOf(delivery.finalCallback())).increment();
+        meters.counter(
+                        "bridge.callback.attempts",
+                        "outcome",
+                        verdict.status() == DeliveryStatus.PENDING
+                                ? "retrying"
+                                : verdict.status().wireName(),
+                        "final",
+                        String.valueOf(delivery.finalCallback()))
+                .increment();
         if (verdict.status() == DeliveryStatus.GONE) {
             subscriptions.remove(delivery.connectionId(), delivery.subscriptionId());
         }

@@ -4,7 +4,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -24,7 +23,12 @@ public class EventOutbox {
     private final DeliveryQueue queue;
     private final RetryLadder ladder;
 
-    public EventOutbox(JdbcOperations jdbc, JsonMapper json, Subscriptions subscriptions, DeliveryQueue queue, RetryLadder ladder) {
+    public EventOutbox(
+            JdbcOperations jdbc,
+            JsonMapper json,
+            Subscriptions subscriptions,
+            DeliveryQueue queue,
+            RetryLadder ladder) {
         this.jdbc = jdbc;
         this.json = json;
         this.subscriptions = subscriptions;
@@ -38,15 +42,21 @@ public class EventOutbox {
      * @return the event id; a delivery is queued to the target and to every subscription of the
      *         connection that wants this event type
      */
-    public String emit(String connectionId, String runId, String type, Map<String, Object> data,
-                       String targetUrl, boolean finalCallback, Instant now) {
+    public String emit(
+            String connectionId,
+            String runId,
+            String type,
+            Map<String, Object> data,
+            String targetUrl,
+            boolean finalCallback,
+            Instant now) {
         String eventId = UUID.randomUUID().toString();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
         payload.put("timestamp", now.toString());
         payload.put("data", data);
-        jdbc.prepareStatement("insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
-                ps -> {
+        jdbc.prepareStatement(
+                "insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)", ps -> {
                     Sql.bind(ps, eventId, connectionId, runId, type, write(payload), now);
                     return ps.executeUpdate();
                 });
@@ -61,15 +71,34 @@ public class EventOutbox {
         return eventId;
     }
 
-    private void addDelivery(String eventId, String connectionId, String runId, String targetUrl, String subscriptionId,
-                             boolean finalCallback, Instant now) {
+    private void addDelivery(
+            String eventId,
+            String connectionId,
+            String runId,
+            String targetUrl,
+            String subscriptionId,
+            boolean finalCallback,
+            Instant now) {
         String deliveryId = UUID.randomUUID().toString();
         Instant due = now.plus(ladder.first());
-        jdbc.prepareStatement("insert into delivery (id, event_id, connection_id, run_id, target_url, subscription_id, final_callback,"
-                + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,?,'pending',0,?,?,?)", ps -> {
-            Sql.bind(ps, deliveryId, eventId, connectionId, runId, targetUrl, subscriptionId, finalCallback, due, now, now);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "insert into delivery (id, event_id, connection_id, run_id, target_url, subscription_id, final_callback,"
+                        + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,?,'pending',0,?,?,?)",
+                ps -> {
+                    Sql.bind(
+                            ps,
+                            deliveryId,
+                            eventId,
+                            connectionId,
+                            runId,
+                            targetUrl,
+                            subscriptionId,
+                            finalCallback,
+                            due,
+                            now,
+                            now);
+                    return ps.executeUpdate();
+                });
         queue.enqueue(deliveryId, due);
     }
 

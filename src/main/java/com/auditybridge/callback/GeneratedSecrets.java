@@ -5,7 +5,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -29,11 +28,13 @@ public class GeneratedSecrets {
     @Transactional
     public String ensure(String connectionId) {
         return find(connectionId).orElseGet(() -> {
-            jdbc.prepareStatement("insert into signing_secret (connection_id, secret, shown, created_at)"
-                    + " values (?,?,false,?) on conflict do nothing", ps -> {
-                Sql.bind(ps, connectionId, box.seal(WebhookSignature.newSecret()), clock.instant());
-                return ps.executeUpdate();
-            });
+            jdbc.prepareStatement(
+                    "insert into signing_secret (connection_id, secret, shown, created_at)"
+                            + " values (?,?,false,?) on conflict do nothing",
+                    ps -> {
+                        Sql.bind(ps, connectionId, box.seal(WebhookSignature.newSecret()), clock.instant());
+                        return ps.executeUpdate();
+                    });
             return find(connectionId).orElseThrow();
         });
     }
@@ -46,8 +47,8 @@ public class GeneratedSecrets {
     /** The secret, the first time only: later calls (and other replicas) get empty. */
     @Transactional
     public Optional<String> revealOnce(String connectionId) {
-        int marked = jdbc.prepareStatement("update signing_secret set shown = true where connection_id = ? and shown = false",
-                ps -> {
+        int marked = jdbc.prepareStatement(
+                "update signing_secret set shown = true where connection_id = ? and shown = false", ps -> {
                     ps.setString(1, connectionId);
                     return ps.executeUpdate();
                 });

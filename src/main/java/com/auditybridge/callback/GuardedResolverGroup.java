@@ -6,7 +6,6 @@ import io.netty.resolver.InetNameResolver;
 import io.netty.resolver.InetSocketAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
-
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,7 +63,9 @@ public class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress
             blocking.execute(() -> {
                 try {
                     List<InetAddress> answer = lookup.resolve(host);
-                    var refused = allowPrivate ? java.util.Optional.<InetAddress>empty() : CallbackTargets.privateAmong(answer);
+                    var refused = allowPrivate
+                            ? java.util.Optional.<InetAddress>empty()
+                            : CallbackTargets.privateAmong(answer);
                     if (refused.isPresent()) {
                         promise.tryFailure(new PrivateTargetException(host, refused.get()));
                     } else {

@@ -6,11 +6,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Secrets written before they were encrypted (V3: generated signing secrets, subscription secrets in plain
@@ -43,16 +42,16 @@ public class PlainSecretSealer {
     }
 
     private int seal(String table, String key) {
-        List<String[]> plain = jdbc.prepareStatement("select " + key + ", secret from " + table
-                + " where secret not like 'sb1:%'", ps -> {
-            List<String[]> rows = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-            return rows;
-        });
+        List<String[]> plain = jdbc.prepareStatement(
+                "select " + key + ", secret from " + table + " where secret not like 'sb1:%'", ps -> {
+                    List<String[]> rows = new ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                    return rows;
+                });
         for (String[] row : plain) {
             jdbc.prepareStatement("update " + table + " set secret = ? where " + key + " = ? and secret = ?", ps -> {
                 ps.setString(1, box.seal(row[1]));

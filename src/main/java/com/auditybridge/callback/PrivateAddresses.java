@@ -6,33 +6,35 @@ import java.net.InetAddress;
 
 /** The address ranges no callback may reach: the bridge's own host and network, and cloud metadata. */
 public final class PrivateAddresses {
-    private PrivateAddresses() {
-    }
+    private PrivateAddresses() {}
 
     public static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first == 0                                  // "this" network
+            return first == 0 // "this" network
                     || (first == 100 && second >= 64 && second <= 127) // CGNAT 100.64/10
                     || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF 192.0.0/24
-                    || (first == 198 && (second == 18 || second == 19))   // benchmarking
-                    || first >= 240;                          // reserved and broadcast
+                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
+                    || first >= 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {                     // unique local fc00::/7
+            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
                 return true;
             }
             if (isMappedOrCompatibleV4(b) || isNat64(b)) {
                 return isPrivateV4(java.util.Arrays.copyOfRange(b, 12, 16));
             }
-            if (first == 0x20 && (b[1] & 0xff) == 0x02) {            // 6to4 2002:a.b.c.d::/48
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) { // 6to4 2002:a.b.c.d::/48
                 return isPrivateV4(java.util.Arrays.copyOfRange(b, 2, 6));
             }
         }

@@ -3,7 +3,6 @@ package com.auditybridge.callback;
 import com.auditybridge.problem.ProblemException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ public class Redelivery {
         }
         Instant now = clock.instant();
         if (!store.reopen(id, now)) {
-            throw ProblemException.conflict("DELIVERY_PENDING", "This delivery is still pending; it will be attempted.");
+            throw ProblemException.conflict(
+                    "DELIVERY_PENDING", "This delivery is still pending; it will be attempted.");
         }
         queue.wake(id, now);
     }

@@ -1,7 +1,6 @@
 package com.auditybridge.callback;
 
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,8 @@ public class RetryLadder {
     }
 
     /** @param attemptsMade attempts including the one just made */
-    public Verdict decide(boolean finalCallback, boolean subscription, int attemptsMade, AttemptResult result, Instant now) {
+    public Verdict decide(
+            boolean finalCallback, boolean subscription, int attemptsMade, AttemptResult result, Instant now) {
         if (result.succeeded()) {
             return Verdict.of(DeliveryStatus.DELIVERED);
         }

@@ -3,7 +3,6 @@ package com.auditybridge.callback;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,8 @@ public class SigningKeys {
     }
 
     private boolean previousStillValid(Instant now) {
-        return rotation.previousSecret() != null && !rotation.previousSecret().isBlank()
+        return rotation.previousSecret() != null
+                && !rotation.previousSecret().isBlank()
                 && (rotation.previousUntil() == null || now.isBefore(rotation.previousUntil()));
     }
 }

@@ -31,19 +31,23 @@ public class SigningSecretAnnouncer {
         Connection connection = connections.byId(Connection.DEFAULT_ID).orElseThrow();
         if (connection.signingSecret() != null) {
             if (!WebhookSignature.isValid(connection.signingSecret())) {
-                LOG.warn("BRIDGE_SIGNING_SECRET is not a whsec_<base64> secret of at least 16 bytes; callbacks cannot be signed");
+                LOG.warn(
+                        "BRIDGE_SIGNING_SECRET is not a whsec_<base64> secret of at least 16 bytes; callbacks cannot be signed");
             }
             return;
         }
         if (!box.canSeal()) {
-            LOG.error("Neither BRIDGE_SIGNING_SECRET nor BRIDGE_ENCRYPTION_KEY is set: no signing secret can be generated"
-                    + " and stored, so callbacks of the default connection cannot be signed. Set one of them.");
+            LOG.error(
+                    "Neither BRIDGE_SIGNING_SECRET nor BRIDGE_ENCRYPTION_KEY is set: no signing secret can be generated"
+                            + " and stored, so callbacks of the default connection cannot be signed. Set one of them.");
             return;
         }
         if (!generated.exists(connection.id())) {
             generated.ensure(connection.id());
-            LOG.info("SIGNING SECRET GENERATED for connection '{}' (no BRIDGE_SIGNING_SECRET set): read it once with"
-                    + " GET /v1/signing-secret and your API key; it will not be shown again", connection.id());
+            LOG.info(
+                    "SIGNING SECRET GENERATED for connection '{}' (no BRIDGE_SIGNING_SECRET set): read it once with"
+                            + " GET /v1/signing-secret and your API key; it will not be shown again",
+                    connection.id());
         }
     }
 }

@@ -38,13 +38,21 @@ public class SigningSecretController {
     SigningSecret reveal(HttpRequest<?> request) {
         Connection connection = auth.require(request);
         if (connection.signingSecret() != null) {
-            throw new ProblemException(Problem.of(409, "SECRET_CONFIGURED", "Secret configured",
+            throw new ProblemException(Problem.of(
+                    409,
+                    "SECRET_CONFIGURED",
+                    "Secret configured",
                     "This connection signs with a configured secret (BRIDGE_SIGNING_SECRET, or the one shown when the"
                             + " connection was created); it is not shown."));
         }
         generated.ensure(connection.id());
-        return generated.revealOnce(connection.id()).map(SigningSecret::new).orElseThrow(() -> new ProblemException(
-                Problem.of(410, "SECRET_ALREADY_SHOWN", "Secret already shown",
+        return generated
+                .revealOnce(connection.id())
+                .map(SigningSecret::new)
+                .orElseThrow(() -> new ProblemException(Problem.of(
+                        410,
+                        "SECRET_ALREADY_SHOWN",
+                        "Secret already shown",
                         "The generated signing secret was shown once and is not shown again.")));
     }
 }

@@ -2,7 +2,6 @@ package com.auditybridge.callback;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /**
@@ -14,5 +13,5 @@ import java.time.Instant;
  * @param previousUntil  when it stops being used (ISO instant); default none = until it is removed
  */
 @ConfigurationProperties("bridge.signing")
-public record SigningSettings(@Nullable String previousSecret, @Nullable Instant previousUntil) {
-}
+public record SigningSettings(
+        @Nullable String previousSecret, @Nullable Instant previousUntil) {}

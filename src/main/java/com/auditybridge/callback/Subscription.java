@@ -1,7 +1,6 @@
 package com.auditybridge.callback;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 

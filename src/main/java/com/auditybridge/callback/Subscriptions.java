@@ -5,7 +5,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,24 +32,34 @@ public class Subscriptions {
     @Transactional
     public Created create(String connectionId, String targetUrl, List<String> events, Instant now) {
         Created created = new Created(UUID.randomUUID().toString(), WebhookSignature.newSecret());
-        update("insert into subscription (id, connection_id, target_url, events, secret, created_at) values (?,?,?,?,?,?)",
-                created.id(), connectionId, targetUrl, String.join(",", events), box.seal(created.secret()), now);
+        update(
+                "insert into subscription (id, connection_id, target_url, events, secret, created_at) values (?,?,?,?,?,?)",
+                created.id(),
+                connectionId,
+                targetUrl,
+                String.join(",", events),
+                box.seal(created.secret()),
+                now);
         return created;
     }
 
     @Transactional
     public List<Subscription> list(String connectionId) {
-        return jdbc.prepareStatement("select * from subscription where connection_id = ? order by created_at, id", ps -> {
-            ps.setString(1, connectionId);
-            List<Subscription> out = new ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Subscription(rs.getString("id"), rs.getString("target_url"),
-                            Arrays.asList(rs.getString("events").split(",")), Sql.instant(rs, "created_at")));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "select * from subscription where connection_id = ? order by created_at, id", ps -> {
+                    ps.setString(1, connectionId);
+                    List<Subscription> out = new ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Subscription(
+                                    rs.getString("id"),
+                                    rs.getString("target_url"),
+                                    Arrays.asList(rs.getString("events").split(",")),
+                                    Sql.instant(rs, "created_at")));
+                        }
+                    }
+                    return out;
+                });
     }
 
     /** Deletes it; its deliveries not yet made are cancelled when they come due. */

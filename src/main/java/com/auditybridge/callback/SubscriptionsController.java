@@ -17,11 +17,10 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +30,23 @@ import java.util.Set;
 @Controller("/v1/subscriptions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubscriptionsController {
-    static final Set<String> EVENT_TYPES = Set.of("lead.arrived", "lead.converted", "audit.completed",
-            "analysis.completed", "project.updated", "repo_audit.completed", "run.failed", Subscription.ANY);
+    static final Set<String> EVENT_TYPES = Set.of(
+            "lead.arrived",
+            "lead.converted",
+            "audit.completed",
+            "analysis.completed",
+            "project.updated",
+            "repo_audit.completed",
+            "run.failed",
+            Subscription.ANY);
     private final ApiKeyAuth auth;
     private final Subscriptions subscriptions;
     private final CallbackTargets targets;
     private final Clock clock;
     private final JsonMapper json;
 
-    public SubscriptionsController(ApiKeyAuth auth, Subscriptions subscriptions, CallbackTargets targets, Clock clock,
-                                   JsonMapper json) {
+    public SubscriptionsController(
+            ApiKeyAuth auth, Subscriptions subscriptions, CallbackTargets targets, Clock clock, JsonMapper json) {
         this.json = json;
         this.auth = auth;
         this.subscriptions = subscriptions;
@@ -57,8 +63,7 @@ public class SubscriptionsController {
     }
 
     @Serdeable
-    public record SubscriptionList(List<Subscription> subscriptions) {
-    }
+    public record SubscriptionList(List<Subscription> subscriptions) {}
 
     @Post(consumes = MediaType.ALL)
     HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body @Nullable byte[] body) {
@@ -66,23 +71,34 @@ public class SubscriptionsController {
         JsonBodies.requireJson(request);
         Map<String, Object> fields = JsonBodies.parseObject(json, body);
         BodyRules rules = BodyRules.of(fields).allowOnly(Set.of("targetUrl", "events"));
-        String targetUrl = fields.get("targetUrl") instanceof String url && !url.isBlank() ? rules.absoluteUrl("targetUrl", true) : null;
+        String targetUrl = fields.get("targetUrl") instanceof String url && !url.isBlank()
+                ? rules.absoluteUrl("targetUrl", true)
+                : null;
         if (targetUrl == null) {
             rules.error("targetUrl", "INVALID_SUBSCRIPTION", "is required, as a URL string");
         }
-        List<String> events = fields.get("events") instanceof List<?> list && !list.isEmpty()
-                && list.stream().allMatch(e -> e instanceof String type && EVENT_TYPES.contains(type)) ? list.stream().map(String.class::cast).distinct().toList() : null;
+        List<String> events = fields.get("events") instanceof List<?> list
+                        && !list.isEmpty()
+                        && list.stream().allMatch(e -> e instanceof String type && EVENT_TYPES.contains(type))
+                ? list.stream().map(String.class::cast).distinct().toList()
+                : null;
         if (events == null) {
-            rules.error("events", "INVALID_SUBSCRIPTION", "must list event types among " + EVENT_TYPES.stream().sorted().toList());
+            rules.error(
+                    "events",
+                    "INVALID_SUBSCRIPTION",
+                    "must list event types among "
+                            + EVENT_TYPES.stream().sorted().toList());
         }
         if (rules.hasErrors()) {
             throw ProblemException.invalid(rules.firstCode(), rules.errors());
         }
         targets.refusal(targetUrl).ifPresent(why -> {
-            throw new ProblemException(Problem.of(422, "TARGET_URL_REFUSED", "Target URL refused", "targetUrl " + why + "."));
+            throw new ProblemException(
+                    Problem.of(422, "TARGET_URL_REFUSED", "Target URL refused", "targetUrl " + why + "."));
         });
         Subscriptions.Created created = subscriptions.create(connection.id(), targetUrl, events, clock.instant());
-        return HttpResponse.<Subscribed>status(HttpStatus.CREATED).body(new Subscribed(created.id(), created.secret()))
+        return HttpResponse.<Subscribed>status(HttpStatus.CREATED)
+                .body(new Subscribed(created.id(), created.secret()))
                 .header("Location", "/v1/subscriptions/" + created.id());
     }
 
@@ -98,5 +114,4 @@ public class SubscriptionsController {
         }
         return HttpResponse.noContent();
     }
-
 }

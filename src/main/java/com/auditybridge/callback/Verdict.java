@@ -1,7 +1,6 @@
 package com.auditybridge.callback;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /** Where a delivery stands after an attempt: its new status and, while pending, when to try again. */

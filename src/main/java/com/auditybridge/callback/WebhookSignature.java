@@ -1,13 +1,13 @@
 package com.auditybridge.callback;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The Standard Webhooks signature: {@code v1,} + base64(HMAC-SHA256(key, "id.timestamp.body")), where the
@@ -18,11 +18,12 @@ public final class WebhookSignature {
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String header(List<String> secrets, String id, long timestamp, String body) {
-        return secrets.stream().map(secret -> "v1," + sign(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+        return secrets.stream()
+                .map(secret -> "v1," + sign(secret, id, timestamp, body))
+                .collect(Collectors.joining(" "));
     }
 
     public static String sign(String secret, String id, long timestamp, String body) {

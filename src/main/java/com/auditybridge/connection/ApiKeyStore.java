@@ -4,7 +4,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -28,10 +27,11 @@ public class ApiKeyStore {
     public NewApiKey issue(String connectionId, Instant now) {
         String key = Digests.newApiKey();
         ApiKeyRow row = new ApiKeyRow(UUID.randomUUID().toString(), connectionId, Digests.shownPrefix(key), now);
-        jdbc.prepareStatement("insert into api_key (id, connection_id, key_hash, prefix, created_at) values (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, row.id(), connectionId, Digests.sha256Hex(key), row.prefix(), now);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "insert into api_key (id, connection_id, key_hash, prefix, created_at) values (?,?,?,?,?)", ps -> {
+                    Sql.bind(ps, row.id(), connectionId, Digests.sha256Hex(key), row.prefix(), now);
+                    return ps.executeUpdate();
+                });
         return new NewApiKey(row, key);
     }
 
@@ -43,7 +43,8 @@ public class ApiKeyStore {
             ps.setString(1, HexFormat.of().formatHex(presented));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && MessageDigest.isEqual(HexFormat.of().parseHex(rs.getString("key_hash")), presented)
-                        ? Optional.of(rs.getString("connection_id")) : Optional.<String>empty();
+                        ? Optional.of(rs.getString("connection_id"))
+                        : Optional.<String>empty();
             }
         });
     }
@@ -55,7 +56,8 @@ public class ApiKeyStore {
             List<ApiKeyRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ApiKeyRow(rs.getString("id"), connectionId, rs.getString("prefix"), Sql.instant(rs, "created_at")));
+                    out.add(new ApiKeyRow(
+                            rs.getString("id"), connectionId, rs.getString("prefix"), Sql.instant(rs, "created_at")));
                 }
             }
             return out;

@@ -9,8 +9,13 @@ import io.micronaut.core.annotation.Nullable;
  * caller creates belongs to one connection and is invisible to others. {@code toString} is overridden
  * so that a connection in a log line never shows a secret.
  */
-public record Connection(String id, String audityToken, @Nullable String repoAuditToken, @Nullable String signingSecret,
-                         @Nullable Integer requestsPerMinute, @Nullable LeadSyncRules leadSync) {
+public record Connection(
+        String id,
+        String audityToken,
+        @Nullable String repoAuditToken,
+        @Nullable String signingSecret,
+        @Nullable Integer requestsPerMinute,
+        @Nullable LeadSyncRules leadSync) {
 
     public static final String DEFAULT_ID = "default";
 

@@ -14,8 +14,11 @@ import io.micronaut.core.annotation.Nullable;
  *                      stored at all elsewhere (see {@link SecretBox})
  */
 @ConfigurationProperties("bridge")
-public record ConnectionSettings(@Nullable String apiKeys, @Nullable String signingSecret,
-                                 @Nullable String adminToken, @Nullable String encryptionKey) {
+public record ConnectionSettings(
+        @Nullable String apiKeys,
+        @Nullable String signingSecret,
+        @Nullable String adminToken,
+        @Nullable String encryptionKey) {
 
     @Override
     public String toString() {

@@ -5,7 +5,6 @@ import com.auditybridge.leadsync.LeadSyncRules;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,13 +27,16 @@ public class ConnectionStore {
 
     @Transactional
     public void insert(ManagedConnection c) {
-        update("insert into bridge_connection (" + COLUMNS + ", created_at, updated_at, id) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        update(
+                "insert into bridge_connection (" + COLUMNS
+                        + ", created_at, updated_at, id) values (?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(c, c.createdAt(), c.updatedAt(), c.id()));
     }
 
     @Transactional
     public void replace(ManagedConnection c) {
-        update("update bridge_connection set " + COLUMNS.replace(",", " = ?,") + " = ?, updated_at = ? where id = ?",
+        update(
+                "update bridge_connection set " + COLUMNS.replace(",", " = ?,") + " = ?, updated_at = ? where id = ?",
                 values(c, c.updatedAt(), c.id()));
     }
 
@@ -45,7 +47,8 @@ public class ConnectionStore {
 
     @Transactional
     public Optional<ManagedConnection> find(String id) {
-        return query("select * from bridge_connection where id = ?", id).stream().findFirst();
+        return query("select * from bridge_connection where id = ?", id).stream()
+                .findFirst();
     }
 
     @Transactional
@@ -55,9 +58,17 @@ public class ConnectionStore {
 
     private Object[] values(ManagedConnection c, Object... tail) {
         LeadSyncRules r = c.leadSync();
-        Object[] head = {c.name(), box.seal(c.audityToken()), c.repoAuditToken() == null ? null : box.seal(c.repoAuditToken()),
-                box.seal(c.signingSecret()), c.requestsPerMinute(), r == null ? null : r.minScore(),
-                r == null ? null : (int) r.maxAge().toDays(), r == null ? null : r.maxPerDay(), r == null ? null : r.creditFloor()};
+        Object[] head = {
+            c.name(),
+            box.seal(c.audityToken()),
+            c.repoAuditToken() == null ? null : box.seal(c.repoAuditToken()),
+            box.seal(c.signingSecret()),
+            c.requestsPerMinute(),
+            r == null ? null : r.minScore(),
+            r == null ? null : (int) r.maxAge().toDays(),
+            r == null ? null : r.maxPerDay(),
+            r == null ? null : r.creditFloor()
+        };
         Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
@@ -65,11 +76,23 @@ public class ConnectionStore {
 
     private ManagedConnection read(ResultSet rs) throws SQLException {
         Integer maxAgeDays = Sql.integer(rs, "lead_max_age_days");
-        LeadSyncRules rules = maxAgeDays == null ? null : new LeadSyncRules(rs.getDouble("lead_min_score"),
-                Duration.ofDays(maxAgeDays), rs.getInt("lead_max_per_day"), rs.getLong("lead_credit_floor"));
-        return new ManagedConnection(rs.getString("id"), rs.getString("name"), box.open(rs.getString("audity_token")),
-                box.open(rs.getString("repo_audit_token")), box.open(rs.getString("signing_secret")),
-                Sql.integer(rs, "requests_per_minute"), rules, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        LeadSyncRules rules = maxAgeDays == null
+                ? null
+                : new LeadSyncRules(
+                        rs.getDouble("lead_min_score"),
+                        Duration.ofDays(maxAgeDays),
+                        rs.getInt("lead_max_per_day"),
+                        rs.getLong("lead_credit_floor"));
+        return new ManagedConnection(
+                rs.getString("id"),
+                rs.getString("name"),
+                box.open(rs.getString("audity_token")),
+                box.open(rs.getString("repo_audit_token")),
+                box.open(rs.getString("signing_secret")),
+                Sql.integer(rs, "requests_per_minute"),
+                rules,
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 
     private List<ManagedConnection> query(String sql, Object... args) {

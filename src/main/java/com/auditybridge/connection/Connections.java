@@ -3,13 +3,12 @@ package com.auditybridge.connection;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves inbound API keys and ids to connections: the {@code default} one from the environment (its
@@ -27,21 +26,33 @@ public class Connections {
     private final WebhookTokens webhookTokens;
     private final byte[] defaultWebhookTokenDigest;
 
-    public Connections(ConnectionSettings settings, ConnectionStore store, ApiKeyStore keys, WebhookTokens webhookTokens,
-                       @Value("${audity.token:}") @Nullable String audityToken,
-                       @Value("${repo-audit.token:}") @Nullable String repoAuditToken,
-                       @Value("${bridge.audity-webhook-token:}") @Nullable String defaultWebhookToken) {
+    public Connections(
+            ConnectionSettings settings,
+            ConnectionStore store,
+            ApiKeyStore keys,
+            WebhookTokens webhookTokens,
+            @Value("${audity.token:}") @Nullable String audityToken,
+            @Value("${repo-audit.token:}") @Nullable String repoAuditToken,
+            @Value("${bridge.audity-webhook-token:}") @Nullable String defaultWebhookToken) {
         this.store = store;
         this.keys = keys;
         this.webhookTokens = webhookTokens;
-        this.defaultWebhookTokenDigest = blankToNull(defaultWebhookToken) == null ? null : Digests.sha256(defaultWebhookToken.trim());
-        this.defaultConnection = new Connection(Connection.DEFAULT_ID, blankToNull(audityToken),
-                blankToNull(repoAuditToken), blankToNull(settings.signingSecret()));
+        this.defaultWebhookTokenDigest =
+                blankToNull(defaultWebhookToken) == null ? null : Digests.sha256(defaultWebhookToken.trim());
+        this.defaultConnection = new Connection(
+                Connection.DEFAULT_ID,
+                blankToNull(audityToken),
+                blankToNull(repoAuditToken),
+                blankToNull(settings.signingSecret()));
         String configured = settings.apiKeys() == null ? "" : settings.apiKeys();
         this.defaultKeyDigests = Arrays.stream(configured.split(","))
-                .map(String::trim).filter(k -> !k.isEmpty()).map(Digests::sha256).toList();
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .map(Digests::sha256)
+                .toList();
         if (defaultKeyDigests.isEmpty()) {
-            LOG.warn("No inbound API keys are configured (BRIDGE_API_KEYS): the default connection refuses every hook with 401");
+            LOG.warn(
+                    "No inbound API keys are configured (BRIDGE_API_KEYS): the default connection refuses every hook with 401");
         }
     }
 
@@ -68,7 +79,8 @@ public class Connections {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
         }
-        if (defaultWebhookTokenDigest != null && MessageDigest.isEqual(defaultWebhookTokenDigest, Digests.sha256(presented.trim()))) {
+        if (defaultWebhookTokenDigest != null
+                && MessageDigest.isEqual(defaultWebhookTokenDigest, Digests.sha256(presented.trim()))) {
             return Optional.of(defaultConnection);
         }
         return webhookTokens.connectionOf(presented.trim()).flatMap(this::byId);

@@ -17,8 +17,7 @@ public final class Digests {
     private static final int SHOWN_PREFIX = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static String newApiKey() {
         byte[] bytes = new byte[32];

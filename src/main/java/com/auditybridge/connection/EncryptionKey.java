@@ -2,14 +2,13 @@ package com.auditybridge.connection;
 
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AES-256 key of {@link SecretBox}: {@code BRIDGE_ENCRYPTION_KEY} (base64 of 32 bytes; anything else
@@ -34,24 +33,28 @@ public record EncryptionKey(byte[] bytes) {
                 key = new byte[0];
             }
             if (key.length != 32) {
-                throw new IllegalStateException("BRIDGE_ENCRYPTION_KEY must be the base64 of 32 bytes (openssl rand -base64 32)");
+                throw new IllegalStateException(
+                        "BRIDGE_ENCRYPTION_KEY must be the base64 of 32 bytes (openssl rand -base64 32)");
             }
             return new EncryptionKey(key);
         }
         if (environments.stream().anyMatch(DEV_ENVIRONMENTS::contains)) {
-            LOG.warn("BRIDGE_ENCRYPTION_KEY is not set: tokens and secrets at rest are sealed with a PUBLIC development key."
-                    + " Fine for the simulator and tests; set BRIDGE_ENCRYPTION_KEY in production.");
+            LOG.warn(
+                    "BRIDGE_ENCRYPTION_KEY is not set: tokens and secrets at rest are sealed with a PUBLIC development key."
+                            + " Fine for the simulator and tests; set BRIDGE_ENCRYPTION_KEY in production.");
             return new EncryptionKey(devKey());
         }
-        LOG.error("BRIDGE_ENCRYPTION_KEY is not set: the bridge stores no token or secret (admin API connections,"
-                + " subscriptions, generated signing secrets are refused with 503). Set it to base64 of 32 random bytes.");
+        LOG.error(
+                "BRIDGE_ENCRYPTION_KEY is not set: the bridge stores no token or secret (admin API connections,"
+                        + " subscriptions, generated signing secrets are refused with 503). Set it to base64 of 32 random bytes.");
         return absent();
     }
 
     static byte[] devKey() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(
-                    "audity-bridge public development key; never protects anything".getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest("audity-bridge public development key; never protects anything"
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

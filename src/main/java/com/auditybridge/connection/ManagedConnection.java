@@ -2,13 +2,19 @@ package com.auditybridge.connection;
 
 import com.auditybridge.leadsync.LeadSyncRules;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /** A connection made through the admin API, its secrets opened. {@code toString} shows none of them. */
-public record ManagedConnection(String id, String name, String audityToken, @Nullable String repoAuditToken,
-                                String signingSecret, @Nullable Integer requestsPerMinute,
-                                @Nullable LeadSyncRules leadSync, Instant createdAt, Instant updatedAt) {
+public record ManagedConnection(
+        String id,
+        String name,
+        String audityToken,
+        @Nullable String repoAuditToken,
+        String signingSecret,
+        @Nullable Integer requestsPerMinute,
+        @Nullable LeadSyncRules leadSync,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Connection connection() {
         return new Connection(id, audityToken, repoAuditToken, signingSecret, requestsPerMinute, leadSync);

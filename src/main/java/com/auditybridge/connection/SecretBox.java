@@ -2,15 +2,14 @@ package com.auditybridge.connection;
 
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals tokens and secrets for the database with AES-256-GCM: {@code sb1:} + base64(12-byte nonce +
@@ -34,14 +33,21 @@ public final class SecretBox {
 
     public String seal(String plain) {
         if (key == null) {
-            throw new ProblemException(Problem.of(503, "ENCRYPTION_KEY_MISSING", "Encryption key missing",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "ENCRYPTION_KEY_MISSING",
+                    "Encryption key missing",
                     "Secrets are stored only encrypted: set BRIDGE_ENCRYPTION_KEY (base64 of 32 random bytes)."));
         }
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, plain.getBytes(StandardCharsets.UTF_8));
-        return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                .put(nonce).put(sealed).array());
+        return PREFIX
+                + Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                .put(nonce)
+                                .put(sealed)
+                                .array());
     }
 
     /** The plain value; null stays null, a value never sealed is answered as it is. */

@@ -4,7 +4,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -35,10 +34,11 @@ public class WebhookTokens {
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         delete(connectionId);
-        jdbc.prepareStatement("insert into webhook_token (connection_id, token_hash, prefix, created_at) values (?,?,?,?)", ps -> {
-            Sql.bind(ps, connectionId, Digests.sha256Hex(token), Digests.shownPrefix(token), now);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "insert into webhook_token (connection_id, token_hash, prefix, created_at) values (?,?,?,?)", ps -> {
+                    Sql.bind(ps, connectionId, Digests.sha256Hex(token), Digests.shownPrefix(token), now);
+                    return ps.executeUpdate();
+                });
         return new NewWebhookToken(connectionId, token, Digests.shownPrefix(token), now);
     }
 
@@ -53,7 +53,8 @@ public class WebhookTokens {
             ps.setString(1, HexFormat.of().formatHex(digest));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && MessageDigest.isEqual(HexFormat.of().parseHex(rs.getString("token_hash")), digest)
-                        ? Optional.of(rs.getString("connection_id")) : Optional.<String>empty();
+                        ? Optional.of(rs.getString("connection_id"))
+                        : Optional.<String>empty();
             }
         });
     }
@@ -67,6 +68,5 @@ public class WebhookTokens {
     }
 
     /** A token as issued: shown this once. */
-    public record NewWebhookToken(String connectionId, String token, String prefix, Instant createdAt) {
-    }
+    public record NewWebhookToken(String connectionId, String token, String prefix, Instant createdAt) {}
 }

@@ -21,8 +21,7 @@ public final class Bounded {
     /** {@code delivery_attempt.response}. */
     public static final int RESPONSE_EXCERPT = 1024;
 
-    private Bounded() {
-    }
+    private Bounded() {}
 
     /** The start of {@code value} that fits {@code max} characters; a surrogate pair is never split. Null stays null. */
     public static String cut(String value, int max) {

@@ -4,11 +4,10 @@ import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every H2 database the bridge opens writes each commit through before acknowledging it ({@code WRITE_DELAY=0}),
@@ -28,7 +27,8 @@ public class H2WriteThrough implements BeanCreatedEventListener<DatasourceConfig
         String url = configuration.getJdbcUrl();
         String durable = writeThrough(url);
         if (!durable.equals(url)) {
-            LOG.info("datasource {}: an H2 URL runs with WRITE_DELAY=0 here, so that no acknowledged commit is lost",
+            LOG.info(
+                    "datasource {}: an H2 URL runs with WRITE_DELAY=0 here, so that no acknowledged commit is lost",
                     configuration.getName());
             configuration.setJdbcUrl(durable);
         }

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 
 /** The few conversions every store needs, so that H2 and Postgres read and write times alike. */
 public final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     public static void bind(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {

@@ -2,8 +2,6 @@ package com.auditybridge.db;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.ConnectionStatus;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -11,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The data source db-scheduler gets: inside a Micronaut transaction it hands out that
@@ -31,7 +30,9 @@ public final class TransactionJoiningDataSource implements DataSource {
         Optional<ConnectionStatus<Connection>> current = connections.findConnectionStatus();
         if (current.isPresent()) {
             Connection joined = current.get().getConnection();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
                     (proxy, method, args) -> "close".equals(method.getName()) ? null : method.invoke(joined, args));
         }
         return pool.getConnection();

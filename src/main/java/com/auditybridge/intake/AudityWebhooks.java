@@ -10,7 +10,6 @@ import com.auditybridge.run.RunStore;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +38,8 @@ public class AudityWebhooks {
     }
 
     @Transactional
-    public Map<String, Object> receive(Connection connection, String deliveryId, String event, Map<String, Object> data) {
+    public Map<String, Object> receive(
+            Connection connection, String deliveryId, String event, Map<String, Object> data) {
         Instant now = clock.instant();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("received", true);
@@ -50,7 +50,8 @@ public class AudityWebhooks {
         }
         if ("analysis_generated".equals(event) && data.get("projectId") instanceof String projectId) {
             List<Run> woken = runs.activeForProject(projectId).stream()
-                    .filter(run -> run.connectionId().equals(connection.id())).toList();
+                    .filter(run -> run.connectionId().equals(connection.id()))
+                    .toList();
             woken.forEach(run -> queue.wake(run.id(), now));
             answer.put("runsWoken", woken.size());
         } else if ("survey_completed".equals(event)) {
@@ -67,10 +68,13 @@ public class AudityWebhooks {
      * name, Audity's to choose, is kept cut to its column.
      */
     private boolean remember(String connectionId, String deliveryId, String event, Instant now) {
-        return jdbc.prepareStatement("insert into inbound_delivery (connection_id, delivery_id, event, received_at)"
-                + " values (?, ?, ?, ?) on conflict do nothing", ps -> {
-                    Sql.bind(ps, connectionId, deliveryId, Bounded.cut(event, Bounded.EVENT_NAME), now);
-                    return ps.executeUpdate();
-                }) == 1;
+        return jdbc.prepareStatement(
+                        "insert into inbound_delivery (connection_id, delivery_id, event, received_at)"
+                                + " values (?, ?, ?, ?) on conflict do nothing",
+                        ps -> {
+                            Sql.bind(ps, connectionId, deliveryId, Bounded.cut(event, Bounded.EVENT_NAME), now);
+                            return ps.executeUpdate();
+                        })
+                == 1;
     }
 }

@@ -1,7 +1,6 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.problem.Problem.FieldError;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,9 @@ public final class BodyRules {
     }
 
     public BodyRules allowOnly(Set<String> fields) {
-        body.keySet().stream().filter(k -> !fields.contains(k)).sorted()
+        body.keySet().stream()
+                .filter(k -> !fields.contains(k))
+                .sorted()
                 .forEach(k -> error(k, "UNKNOWN_FIELD", "is not a known field"));
         return this;
     }
@@ -96,7 +97,10 @@ public final class BodyRules {
     String oneOf(String field, Set<String> allowed) {
         String value = string(field, false, 1, 50, "INVALID_FIELD");
         if (value != null && !allowed.contains(value)) {
-            error(field, "INVALID_FIELD", "must be one of " + allowed.stream().sorted().toList());
+            error(
+                    field,
+                    "INVALID_FIELD",
+                    "must be one of " + allowed.stream().sorted().toList());
         }
         return value;
     }
@@ -106,8 +110,12 @@ public final class BodyRules {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
-            error(field, "INVALID_FIELD", "must be an array of " + allowed.stream().sorted().toList());
+        if (!(value instanceof List<?> list)
+                || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
+            error(
+                    field,
+                    "INVALID_FIELD",
+                    "must be an array of " + allowed.stream().sorted().toList());
             return null;
         }
         return list.stream().map(String.class::cast).toList();
@@ -132,9 +140,14 @@ public final class BodyRules {
         }
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() > 65535
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || uri.getPort() > 65535
                     || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)))) {
-                error(field, "INVALID_URL", schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
+                error(
+                        field,
+                        "INVALID_URL",
+                        schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
             }
         } catch (Exception e) {
             error(field, "INVALID_URL", "is not a valid URL");

@@ -3,35 +3,61 @@ package com.auditybridge.intake;
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
-
 import java.util.Map;
 import java.util.Set;
 
 /** The hook bodies of PRODUCT.md §1, checked strictly: unknown fields and wrong types are refused. */
 final class HookBodies {
-    static final Set<String> EVENT_TYPES = Set.of("lead.arrived", "lead.converted", "audit.completed",
-            "analysis.completed", "project.updated", "repo_audit.completed", "run.failed");
+    static final Set<String> EVENT_TYPES = Set.of(
+            "lead.arrived",
+            "lead.converted",
+            "audit.completed",
+            "analysis.completed",
+            "project.updated",
+            "repo_audit.completed",
+            "run.failed");
     private static final Set<String> COMMON = Set.of("callbackUrl", "metadata", "notify");
 
-    private HookBodies() {
-    }
+    private HookBodies() {}
 
     static RunInput leadArrived(Map<String, Object> body) {
         BodyRules rules = BodyRules.of(body).allowOnly(with("leadId", "project", "analysis"));
         String leadId = rules.id("leadId", true);
         Map<String, Object> project = rules.object("project");
-        ProjectPatch patch = project == null ? null
-                : ProjectFieldRules.check(rules.nested("project", project), project);
+        ProjectPatch patch =
+                project == null ? null : ProjectFieldRules.check(rules.nested("project", project), project);
         String analysis = rules.oneOf("analysis", Set.of("async", "none"));
-        return finish(rules, new RunInput(leadId, null, patch, null, analysis, null, null,
-                callbackUrl(rules), metadata(rules), notify(rules)));
+        return finish(
+                rules,
+                new RunInput(
+                        leadId,
+                        null,
+                        patch,
+                        null,
+                        analysis,
+                        null,
+                        null,
+                        callbackUrl(rules),
+                        metadata(rules),
+                        notify(rules)));
     }
 
     static RunInput analysisRequested(Map<String, Object> body) {
         BodyRules rules = BodyRules.of(body).allowOnly(with("projectId"));
         String projectId = uuid(rules, "projectId");
-        return finish(rules, new RunInput(null, projectId, null, null, null, null, null,
-                callbackUrl(rules), metadata(rules), notify(rules)));
+        return finish(
+                rules,
+                new RunInput(
+                        null,
+                        projectId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        callbackUrl(rules),
+                        metadata(rules),
+                        notify(rules)));
     }
 
     static RunInput projectUpdate(Map<String, Object> body) {
@@ -48,8 +74,19 @@ final class HookBodies {
             }
             patch = ProjectFieldRules.check(rules.nested("changes", changes), changes);
         }
-        return finish(rules, new RunInput(null, projectId, null, patch, null, null, null,
-                callbackUrl(rules), metadata(rules), notify(rules)));
+        return finish(
+                rules,
+                new RunInput(
+                        null,
+                        projectId,
+                        null,
+                        patch,
+                        null,
+                        null,
+                        null,
+                        callbackUrl(rules),
+                        metadata(rules),
+                        notify(rules)));
     }
 
     static RunInput repoAuditRequested(Map<String, Object> body) {
@@ -59,15 +96,29 @@ final class HookBodies {
         if (repoUrl != null) {
             normalised = RepoUrls.normalise(repoUrl).orElse(null);
             if (normalised == null) {
-                rules.error("repoUrl", "INVALID_REPO_URL", "must be a public GitHub repository URL such as https://github.com/owner/repo");
+                rules.error(
+                        "repoUrl",
+                        "INVALID_REPO_URL",
+                        "must be a public GitHub repository URL such as https://github.com/owner/repo");
             }
         }
         Boolean consent = rules.bool("publishConsent", true);
         if (Boolean.FALSE.equals(consent)) {
             rules.error("publishConsent", "PUBLISH_CONSENT_REQUIRED", "must be true: repo audits are public");
         }
-        return finish(rules, new RunInput(null, null, null, null, null, normalised, consent,
-                callbackUrl(rules), metadata(rules), notify(rules)));
+        return finish(
+                rules,
+                new RunInput(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        normalised,
+                        consent,
+                        callbackUrl(rules),
+                        metadata(rules),
+                        notify(rules)));
     }
 
     static Set<String> with(String... fields) {
@@ -78,7 +129,8 @@ final class HookBodies {
 
     static String uuid(BodyRules rules, String field) {
         String value = rules.string(field, true, 1, 64, "INVALID_FIELD");
-        if (value != null && !value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+        if (value != null
+                && !value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
             rules.error(field, "INVALID_UUID", "must be a UUID");
         }
         return value;

@@ -15,7 +15,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,8 +38,15 @@ public class HookIntake {
     private final IntakeSettings settings;
     private final InboundRate rate;
 
-    public HookIntake(ApiKeyAuth auth, JsonMapper json, CallbackTargets targets, RunIntake runs, RunWaiter waiter,
-                      RunViews views, IntakeSettings settings, InboundRate rate) {
+    public HookIntake(
+            ApiKeyAuth auth,
+            JsonMapper json,
+            CallbackTargets targets,
+            RunIntake runs,
+            RunWaiter waiter,
+            RunViews views,
+            IntakeSettings settings,
+            InboundRate rate) {
         this.auth = auth;
         this.rate = rate;
         this.json = json;
@@ -51,8 +57,12 @@ public class HookIntake {
         this.settings = settings;
     }
 
-    public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request, byte[] body, String wait, Flow flow,
-                                                     Function<Map<String, Object>, RunInput> parse) {
+    public CompletableFuture<HttpResponse<?>> handle(
+            HttpRequest<?> request,
+            byte[] body,
+            String wait,
+            Flow flow,
+            Function<Map<String, Object>, RunInput> parse) {
         Connection connection = auth.require(request);
         rate.admit(connection);
         Duration waitFor = waitParameter(wait);
@@ -60,17 +70,19 @@ public class HookIntake {
         RunInput input = parse.apply(JsonBodies.parseObject(json, body));
         if (input.callbackUrl() != null) {
             targets.refusal(input.callbackUrl()).ifPresent(why -> {
-                throw new ProblemException(Problem.of(422, "CALLBACK_URL_REFUSED", "Callback URL refused",
-                        "callbackUrl " + why + "."));
+                throw new ProblemException(
+                        Problem.of(422, "CALLBACK_URL_REFUSED", "Callback URL refused", "callbackUrl " + why + "."));
             });
         }
         String key = request.getHeaders().get("Idempotency-Key");
         if (key != null && (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
-            throw ProblemException.invalid("INVALID_IDEMPOTENCY_KEY", List.of(new Problem.FieldError("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters")));
+            throw ProblemException.invalid(
+                    "INVALID_IDEMPOTENCY_KEY",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 255 printable ASCII characters")));
         }
         // The body passed the gate, so it is UTF-8: its text is the one the caller sent.
-        RunIntake.Accepted accepted = accept(connection, flow, input, key, flow.wireName() + "\n" + new String(body, StandardCharsets.UTF_8));
+        RunIntake.Accepted accepted =
+                accept(connection, flow, input, key, flow.wireName() + "\n" + new String(body, StandardCharsets.UTF_8));
         if (waitFor.isZero() || accepted.run().status().terminal()) {
             return CompletableFuture.completedFuture(answer(accepted.run(), accepted.deduped()));
         }
@@ -102,7 +114,9 @@ public class HookIntake {
             body.put("deduped", true);
             return HttpResponse.ok(body);
         }
-        return HttpResponse.status(HttpStatus.ACCEPTED).header("Location", "/v1/runs/" + run.id()).body(body);
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .header("Location", "/v1/runs/" + run.id())
+                .body(body);
     }
 
     private Duration waitParameter(String wait) {
@@ -117,8 +131,11 @@ public class HookIntake {
         } catch (NumberFormatException ignored) {
             // falls through to the problem below
         }
-        throw ProblemException.invalid("INVALID_WAIT", List.of(new Problem.FieldError("wait",
-                "must be a whole number of seconds from 0 to " + settings.maxWait().toSeconds())));
+        throw ProblemException.invalid(
+                "INVALID_WAIT",
+                List.of(new Problem.FieldError(
+                        "wait",
+                        "must be a whole number of seconds from 0 to "
+                                + settings.maxWait().toSeconds())));
     }
-
 }

@@ -3,7 +3,6 @@ package com.auditybridge.intake;
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,27 +16,31 @@ public class IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
-    record Entry(String requestHash, String runId, Instant createdAt) {
-    }
+    record Entry(String requestHash, String runId, Instant createdAt) {}
 
     Optional<Entry> find(String connectionId, String key) {
-        return jdbc.prepareStatement("select request_hash, run_id, created_at from idempotency_key"
-                + " where connection_id = ? and idem_key = ?", ps -> {
-            Sql.bind(ps, connectionId, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Entry(rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at")))
-                        : Optional.<Entry>empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "select request_hash, run_id, created_at from idempotency_key"
+                        + " where connection_id = ? and idem_key = ?",
+                ps -> {
+                    Sql.bind(ps, connectionId, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(
+                                        new Entry(rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at")))
+                                : Optional.<Entry>empty();
+                    }
+                });
     }
 
     void insert(String connectionId, String key, String requestHash, String runId, Instant now) {
-        jdbc.prepareStatement("insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at)"
-                + " values (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, connectionId, key, requestHash, runId, now);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at)"
+                        + " values (?,?,?,?,?)",
+                ps -> {
+                    Sql.bind(ps, connectionId, key, requestHash, runId, now);
+                    return ps.executeUpdate();
+                });
     }
 
     /** An expired key is forgotten, so the same key may start a new run. */

@@ -8,8 +8,7 @@ package com.auditybridge.intake;
 public final class Ids {
     public static final int MAX_LENGTH = 200;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** Why {@code id} cannot be used, as the end of a sentence naming it; null when it can. */
     public static String problem(String id) {

@@ -4,7 +4,6 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,8 @@ public class InboundRate {
     /** Admits one hook call of the connection, within its own limit or {@code bridge.intake.requests-per-minute}. */
     public void admit(Connection connection) {
         String connectionId = connection.id();
-        int limit = connection.requestsPerMinute() != null ? connection.requestsPerMinute() : settings.requestsPerMinute();
+        int limit =
+                connection.requestsPerMinute() != null ? connection.requestsPerMinute() : settings.requestsPerMinute();
         Instant now = clock.instant();
         Deque<Instant> window = calls.computeIfAbsent(connectionId, id -> new ArrayDeque<>());
         synchronized (window) {
@@ -40,10 +40,17 @@ public class InboundRate {
                 window.pollFirst();
             }
             if (window.size() >= limit) {
-                long wait = Math.max(1, Duration.between(now, window.peekFirst().plus(WINDOW)).toSeconds());
-                throw new ProblemException(Problem.of(429, "RATE_LIMITED", "Too many requests",
-                        "This connection sends more than " + limit + " hook calls a minute;"
-                                + " retry after " + wait + " s."), Map.of("Retry-After", Long.toString(wait)));
+                long wait = Math.max(
+                        1,
+                        Duration.between(now, window.peekFirst().plus(WINDOW)).toSeconds());
+                throw new ProblemException(
+                        Problem.of(
+                                429,
+                                "RATE_LIMITED",
+                                "Too many requests",
+                                "This connection sends more than " + limit + " hook calls a minute;" + " retry after "
+                                        + wait + " s."),
+                        Map.of("Retry-After", Long.toString(wait)));
             }
             window.addLast(now);
         }

@@ -2,7 +2,6 @@ package com.auditybridge.intake;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -14,5 +13,4 @@ import java.time.Duration;
 public record IntakeSettings(
         @Bindable(defaultValue = "25s") Duration maxWait,
         @Bindable(defaultValue = "24h") Duration idempotencyTtl,
-        @Bindable(defaultValue = "600") int requestsPerMinute) {
-}
+        @Bindable(defaultValue = "600") int requestsPerMinute) {}

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -32,17 +31,21 @@ import java.util.Map;
  */
 public final class JsonBodies {
     /** Jackson's own duplicate detection: a member given twice fails the token walk where it repeats. */
-    private static final JsonFactory STRICT = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private static final JsonFactory LENIENT = new JsonFactory();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     public static void requireJson(HttpRequest<?> request) {
         MediaType type = request.getContentType().orElse(null);
-        if (type == null || !(type.getName().equals(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
-            throw new ProblemException(Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
-                    "Send the body as application/json."));
+        if (type == null
+                || !(type.getName().equals(MediaType.APPLICATION_JSON)
+                        || type.getSubtype().endsWith("+json"))) {
+            throw new ProblemException(Problem.of(
+                    415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the body as application/json."));
         }
     }
 
@@ -61,8 +64,10 @@ public final class JsonBodies {
             requireOneWellFormedValue(body);
             parsed = json.readValue(body, Object.class);
         } catch (DuplicateMember repeated) {
-            throw malformed("The body gives " + repeated.path + " more than once; which one counts would be a guess.",
-                    repeated.path, "is given more than once");
+            throw malformed(
+                    "The body gives " + repeated.path + " more than once; which one counts would be a guess.",
+                    repeated.path,
+                    "is given more than once");
         } catch (IOException | RuntimeException e) {
             throw malformed("The body is not valid JSON.");
         }
@@ -77,8 +82,10 @@ public final class JsonBodies {
      * form, an encoded surrogate) are a 400 naming the member whose value holds them, or {@code body}.
      */
     public static String text(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         CharBuffer out = CharBuffer.allocate(body.length);
         CoderResult result = decoder.decode(in, out, true);
@@ -87,7 +94,9 @@ public final class JsonBodies {
         }
         if (result.isError()) {
             int at = in.position();
-            throw malformed("The body is not UTF-8 (byte " + at + "); JSON is sent as UTF-8.", memberAt(body, at),
+            throw malformed(
+                    "The body is not UTF-8 (byte " + at + "); JSON is sent as UTF-8.",
+                    memberAt(body, at),
                     "holds bytes that are not UTF-8");
         }
         return out.flip().toString();

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +40,17 @@ public class NoopHookController {
         auth.require(request);
         RunInput input = HookBodies.leadArrived(json.readValue(body, Map.class));
         String runId = UUID.randomUUID().toString();
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId, "flow", "lead-to-audit",
-                "status", "queued", "statusUrl", "/v1/runs/" + runId, "leadId", input.leadId()));
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(Map.of(
+                        "runId",
+                        runId,
+                        "flow",
+                        "lead-to-audit",
+                        "status",
+                        "queued",
+                        "statusUrl",
+                        "/v1/runs/" + runId,
+                        "leadId",
+                        input.leadId()));
     }
 }

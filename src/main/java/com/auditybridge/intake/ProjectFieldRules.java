@@ -1,7 +1,6 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.audity.ProjectPatch;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -12,8 +11,7 @@ import java.util.Set;
 final class ProjectFieldRules {
     static final Set<String> FIELDS = Set.of("clientName", "industry", "companySize", "description", "currency");
 
-    private ProjectFieldRules() {
-    }
+    private ProjectFieldRules() {}
 
     /** Audity's EMPTY_PATCH: none of the allowed fields is present (unknown ones do not count). */
     static boolean noneOf(Map<String, Object> fields) {
@@ -34,7 +32,9 @@ final class ProjectFieldRules {
                 rules.string("clientName", false, 1, 200, "INVALID_FIELD"),
                 rules.string("industry", false, 1, 100, "INVALID_FIELD"),
                 rules.string("companySize", false, 0, 50, "INVALID_FIELD"),
-                description instanceof String ? rules.string("description", false, 0, 5000, "DESCRIPTION_TOO_LONG") : null,
+                description instanceof String
+                        ? rules.string("description", false, 0, 5000, "DESCRIPTION_TOO_LONG")
+                        : null,
                 currency(rules, fields));
     }
 

@@ -11,11 +11,10 @@ import com.auditybridge.run.RunInputCodec;
 import com.auditybridge.run.RunQueue;
 import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.RunStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.SQLException;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +36,15 @@ public class RunIntake {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public RunIntake(RunStore runs, IdempotencyKeys keys, RunQueue queue, RunInputCodec codec,
-                     List<FlowDefinition> flows, IntakeSettings settings, Clock clock, MeterRegistry meters) {
+    public RunIntake(
+            RunStore runs,
+            IdempotencyKeys keys,
+            RunQueue queue,
+            RunInputCodec codec,
+            List<FlowDefinition> flows,
+            IntakeSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.runs = runs;
         this.keys = keys;
         this.queue = queue;
@@ -49,15 +55,16 @@ public class RunIntake {
         this.meters = meters;
     }
 
-    public record Accepted(Run run, boolean deduped) {
-    }
+    public record Accepted(Run run, boolean deduped) {}
 
     @Transactional
-    public Accepted accept(Connection connection, Flow flow, RunInput input, String idempotencyKey, String requestHash) {
+    public Accepted accept(
+            Connection connection, Flow flow, RunInput input, String idempotencyKey, String requestHash) {
         Instant now = clock.instant();
         if (idempotencyKey != null) {
             Optional<IdempotencyKeys.Entry> seen = keys.find(connection.id(), idempotencyKey);
-            if (seen.isPresent() && seen.get().createdAt().plus(settings.idempotencyTtl()).isAfter(now)) {
+            if (seen.isPresent()
+                    && seen.get().createdAt().plus(settings.idempotencyTtl()).isAfter(now)) {
                 return replay(connection, seen.get(), requestHash);
             }
             seen.ifPresent(expired -> keys.forget(connection.id(), idempotencyKey));
@@ -66,15 +73,41 @@ public class RunIntake {
             Optional<Run> existing = runs.findByLead(connection.id(), input.leadId());
             if (existing.isPresent()) {
                 if (idempotencyKey != null) {
-                    keys.insert(connection.id(), idempotencyKey, requestHash, existing.get().id(), now);
+                    keys.insert(
+                            connection.id(),
+                            idempotencyKey,
+                            requestHash,
+                            existing.get().id(),
+                            now);
                 }
                 return new Accepted(existing.get(), true);
             }
         }
-        FlowDefinition definition = flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
-        Run run = new Run(UUID.randomUUID().toString(), connection.id(), flow, RunStatus.QUEUED,
-                definition.firstStep(input), codec.write(input), input.callbackUrl(), input.leadId(),
-                input.projectId(), null, null, null, null, null, 0, now, null, now, now, now, null, 0);
+        FlowDefinition definition =
+                flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
+        Run run = new Run(
+                UUID.randomUUID().toString(),
+                connection.id(),
+                flow,
+                RunStatus.QUEUED,
+                definition.firstStep(input),
+                codec.write(input),
+                input.callbackUrl(),
+                input.leadId(),
+                input.projectId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                now,
+                null,
+                now,
+                now,
+                now,
+                null,
+                0);
         runs.insert(run);
         if (idempotencyKey != null) {
             keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
@@ -86,11 +119,15 @@ public class RunIntake {
 
     private Accepted replay(Connection connection, IdempotencyKeys.Entry entry, String requestHash) {
         if (!entry.requestHash().equals(requestHash)) {
-            throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+            throw new ProblemException(Problem.of(
+                    422,
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency-Key reused",
                     "This Idempotency-Key was used with a different request body."));
         }
         Run run = runs.find(connection.id(), entry.runId())
-                .orElseThrow(() -> ProblemException.conflict("IDEMPOTENCY_KEY_IN_PROGRESS",
+                .orElseThrow(() -> ProblemException.conflict(
+                        "IDEMPOTENCY_KEY_IN_PROGRESS",
                         "A request with this Idempotency-Key is still being processed."));
         return new Accepted(run, true);
     }

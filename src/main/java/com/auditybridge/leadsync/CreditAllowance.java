@@ -22,12 +22,14 @@ record CreditAllowance(int conversions, String limit) {
         }
         if (credits.projectsRemaining() != null) {
             long reserved = projects(creditFloor);
-            return new CreditAllowance(capped(credits.projectsRemaining() - reserved),
+            return new CreditAllowance(
+                    capped(credits.projectsRemaining() - reserved),
                     floor + " (" + credits.projectsRemaining() + " projects remaining, " + reserved + " kept)");
         }
         if (credits.canCreateProject() == null && credits.balance() != null) {
             // Inferred field: `balance` is not documented by name; it decides only when neither documented field came.
-            return new CreditAllowance(capped(Math.floorDiv(credits.balance() - creditFloor, LeadSync.CONVERSION_COST)),
+            return new CreditAllowance(
+                    capped(Math.floorDiv(credits.balance() - creditFloor, LeadSync.CONVERSION_COST)),
                     floor + " (balance " + credits.balance() + ")");
         }
         return new CreditAllowance(0, "Audity's credits answer has no projectsRemaining");

@@ -4,7 +4,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.time.Instant;
 
@@ -22,12 +21,16 @@ public class LeadSeen {
     }
 
     boolean isSeen(String connectionId, String leadId) {
-        return count("select count(*) from lead_seen where connection_id = ? and lead_id = ?", connectionId, leadId) > 0;
+        return count("select count(*) from lead_seen where connection_id = ? and lead_id = ?", connectionId, leadId)
+                > 0;
     }
 
     boolean isStarted(String connectionId, String leadId) {
-        return count("select count(*) from lead_seen where connection_id = ? and lead_id = ? and run_id is not null",
-                connectionId, leadId) > 0;
+        return count(
+                        "select count(*) from lead_seen where connection_id = ? and lead_id = ? and run_id is not null",
+                        connectionId,
+                        leadId)
+                > 0;
     }
 
     void markSeen(String connectionId, String leadId, Instant now) {
@@ -38,10 +41,11 @@ public class LeadSeen {
     }
 
     void markStarted(String connectionId, String leadId, String runId, Instant now) {
-        jdbc.prepareStatement("update lead_seen set run_id = ?, started_at = ? where connection_id = ? and lead_id = ?", ps -> {
-            Sql.bind(ps, runId, now, connectionId, leadId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "update lead_seen set run_id = ?, started_at = ? where connection_id = ? and lead_id = ?", ps -> {
+                    Sql.bind(ps, runId, now, connectionId, leadId);
+                    return ps.executeUpdate();
+                });
     }
 
     int startedSince(String connectionId, Instant since) {

@@ -11,7 +11,6 @@ import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +52,8 @@ public class LeadSync {
         Instant now = clock.instant();
         LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
         String token = connection.audityToken();
-        LeadPage page = require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
+        LeadPage page =
+                require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
         List<SyncReport.Skipped> skipped = new ArrayList<>();
         List<Lead> fresh = new ArrayList<>();
         for (Lead lead : page.data()) {
@@ -69,43 +69,64 @@ public class LeadSync {
         }
         List<String> arrived = new ArrayList<>();
         for (Lead lead : fresh) {
-            boolean isNew = dryRun ? !seen.isSeen(connection.id(), lead.id())
+            boolean isNew = dryRun
+                    ? !seen.isSeen(connection.id(), lead.id())
                     : writes.arrived(connection.id(), lead.id(), arrivedData(lead), now);
             if (isNew) {
                 arrived.add(lead.id());
             }
         }
-        List<Lead> candidates = fresh.stream().filter(rules::scoresHighEnough)
+        List<Lead> candidates = fresh.stream()
+                .filter(rules::scoresHighEnough)
                 .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
-                .sorted(Comparator.comparing(LeadSync::score).reversed()).toList();
+                .sorted(Comparator.comparing(LeadSync::score).reversed())
+                .toList();
         Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credits");
         CreditAllowance allowance = credits == null ? null : CreditAllowance.of(credits, rules.creditFloor());
         int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
         List<SyncReport.Conversion> converted = new ArrayList<>();
         for (Lead lead : candidates) {
             if (startedToday + converted.size() >= rules.maxPerDay()) {
-                skipped.add(new SyncReport.Skipped(lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
+                skipped.add(new SyncReport.Skipped(
+                        lead.id(), "daily cap of " + rules.maxPerDay() + " conversions reached"));
             } else if (converted.size() >= allowance.conversions()) {
                 skipped.add(new SyncReport.Skipped(lead.id(), allowance.limit()));
             } else {
                 converted.add(new SyncReport.Conversion(lead.id(), dryRun ? null : start(connection, lead, now)));
             }
         }
-        return new SyncReport(dryRun, page.data().size(), arrived, converted,
-                credits == null ? null : credits.canCreateProject(), credits == null ? null : credits.projectsRemaining(),
-                credits == null ? null : credits.balance(), CONVERSION_COST * converted.size(), skipped);
+        return new SyncReport(
+                dryRun,
+                page.data().size(),
+                arrived,
+                converted,
+                credits == null ? null : credits.canCreateProject(),
+                credits == null ? null : credits.projectsRemaining(),
+                credits == null ? null : credits.balance(),
+                CONVERSION_COST * converted.size(),
+                skipped);
     }
 
     private String start(Connection connection, Lead lead, Instant now) {
-        RunInput input = new RunInput(lead.id(), null, null, null, "async", null, null, settings.callbackUrl(),
-                Map.of("source", "lead-sync"), null);
+        RunInput input = new RunInput(
+                lead.id(),
+                null,
+                null,
+                null,
+                "async",
+                null,
+                null,
+                settings.callbackUrl(),
+                Map.of("source", "lead-sync"),
+                null);
         return writes.started(connection, lead.id(), input, now);
     }
 
     /** Why a lead's id cannot be remembered or converted, or null when it can: the rule of a hook's leadId. */
     static String unusableId(String id) {
         if (id != null && id.length() > Bounded.LEAD_ID) {
-            return "its id of " + id.length() + " characters is longer than the " + Bounded.LEAD_ID + " the bridge keeps";
+            return "its id of " + id.length() + " characters is longer than the " + Bounded.LEAD_ID
+                    + " the bridge keeps";
         }
         String problem = Ids.problem(id);
         return problem == null ? null : "its id " + problem;
@@ -129,7 +150,9 @@ public class LeadSync {
 
     private static <T> T require(Outcome<T> outcome, String what) {
         if (!outcome.isSuccess()) {
-            throw new SyncFailed("could not " + what + ": " + outcome.error().kind() + " " + outcome.error().message(),
+            throw new SyncFailed(
+                    "could not " + what + ": " + outcome.error().kind() + " "
+                            + outcome.error().message(),
                     outcome.error().retryAfter());
         }
         return outcome.value();

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.util.Map;
 
 /**
@@ -48,7 +47,8 @@ public class LeadSyncController {
             try {
                 return HttpResponse.ok(sync.sync(connection, true));
             } catch (SyncFailed failed) {
-                throw new ProblemException(Problem.of(502, "UPSTREAM_UNAVAILABLE", "Lead sync failed", failed.getMessage()));
+                throw new ProblemException(
+                        Problem.of(502, "UPSTREAM_UNAVAILABLE", "Lead sync failed", failed.getMessage()));
             }
         }
         trigger.now(connection.id());

@@ -2,7 +2,6 @@ package com.auditybridge.leadsync;
 
 import com.auditybridge.audity.Lead;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,8 +16,10 @@ public record LeadSyncRules(double minScore, Duration maxAge, int maxPerDay, lon
 
     /** Leads the sync considers at all: not converted, not archived, young enough. */
     public boolean fresh(Lead lead, Instant now) {
-        return !lead.converted() && !"archived".equals(lead.surveyStatus())
-                && lead.createdAt() != null && !lead.createdAt().isBefore(now.minus(maxAge));
+        return !lead.converted()
+                && !"archived".equals(lead.surveyStatus())
+                && lead.createdAt() != null
+                && !lead.createdAt().isBefore(now.minus(maxAge));
     }
 
     public boolean scoresHighEnough(Lead lead) {

@@ -8,12 +8,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One db-scheduler task instance per connection: whether the schedule, a {@code survey_completed}
@@ -34,32 +33,34 @@ public class LeadSyncTask {
     @Singleton
     CustomTask<Void> leadSyncTask(LeadSync sync, Connections connections, LeadSyncSettings settings, Clock clock) {
         CronSchedule schedule = new CronSchedule(settings.cron());
-        return Tasks.custom(NAME, Void.class)
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    Instant next = onSchedule(instance.getId(), settings)
-                            ? schedule.getInitialExecutionTime(clock.instant()) : null;
-                    try {
-                        connections.byId(instance.getId()).ifPresent(connection -> {
-                            SyncReport report = sync.sync(connection, false);
-                            LOG.info("lead sync of {}: {} leads read, {} new, {} conversions started, {} skipped",
-                                    connection.id(), report.leadsRead(), report.arrived().size(),
-                                    report.converted().size(), report.skipped().size());
-                        });
-                    } catch (SyncFailed failed) {
-                        LOG.warn("lead sync of {} failed: {}", instance.getId(), failed.getMessage());
-                        Duration wait = failed.retryAfter() != null ? failed.retryAfter() : Duration.ofMinutes(1);
-                        next = clock.instant().plus(wait);
-                    }
-                    Instant at = next;
-                    return (complete, operations) -> {
-                        if (at != null) {
-                            operations.reschedule(complete, at);
-                        } else {
-                            operations.remove();
-                        }
-                    };
+        return Tasks.custom(NAME, Void.class).onDeadExecutionRevive().execute((instance, context) -> {
+            Instant next =
+                    onSchedule(instance.getId(), settings) ? schedule.getInitialExecutionTime(clock.instant()) : null;
+            try {
+                connections.byId(instance.getId()).ifPresent(connection -> {
+                    SyncReport report = sync.sync(connection, false);
+                    LOG.info(
+                            "lead sync of {}: {} leads read, {} new, {} conversions started, {} skipped",
+                            connection.id(),
+                            report.leadsRead(),
+                            report.arrived().size(),
+                            report.converted().size(),
+                            report.skipped().size());
                 });
+            } catch (SyncFailed failed) {
+                LOG.warn("lead sync of {} failed: {}", instance.getId(), failed.getMessage());
+                Duration wait = failed.retryAfter() != null ? failed.retryAfter() : Duration.ofMinutes(1);
+                next = clock.instant().plus(wait);
+            }
+            Instant at = next;
+            return (complete, operations) -> {
+                if (at != null) {
+                    operations.reschedule(complete, at);
+                } else {
+                    operations.remove();
+                }
+            };
+        });
     }
 
     /** Whether this connection's sync runs on the cron: the {@code default} connection's, when enabled. */

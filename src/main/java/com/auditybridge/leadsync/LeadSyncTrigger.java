@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /**
@@ -29,7 +28,8 @@ public class LeadSyncTrigger {
     @EventListener
     void onStartup(StartupEvent event) {
         if (settings.enabled()) {
-            tasks.scheduleIfAbsent(LeadSyncTask.instance(Connection.DEFAULT_ID),
+            tasks.scheduleIfAbsent(
+                    LeadSyncTask.instance(Connection.DEFAULT_ID),
                     new CronSchedule(settings.cron()).getInitialExecutionTime(clock.instant()));
         }
     }

@@ -7,7 +7,6 @@ import com.auditybridge.run.Flow;
 import com.auditybridge.run.RunInput;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -42,7 +41,9 @@ public class LeadSyncWrites {
     /** Creates the lead's lead-to-audit run (or finds the one it has) and marks the lead started; answers the run id. */
     @Transactional
     public String started(Connection connection, String leadId, RunInput input, Instant now) {
-        String runId = intake.accept(connection, Flow.LEAD_TO_AUDIT, input, null, "lead-sync:" + leadId).run().id();
+        String runId = intake.accept(connection, Flow.LEAD_TO_AUDIT, input, null, "lead-sync:" + leadId)
+                .run()
+                .id();
         seen.markStarted(connection.id(), leadId, runId, now);
         return runId;
     }

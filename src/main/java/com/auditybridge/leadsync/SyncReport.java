@@ -2,7 +2,6 @@ package com.auditybridge.leadsync;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -16,15 +15,20 @@ import java.util.List;
  * @param creditsSpent      credits the conversions cost (1,000 each), or would cost
  */
 @Serdeable
-public record SyncReport(boolean dryRun, int leadsRead, List<String> arrived, List<Conversion> converted,
-                         @Nullable Boolean canCreateProject, @Nullable Integer projectsRemaining,
-                         @Nullable Long creditsBefore, long creditsSpent, List<Skipped> skipped) {
+public record SyncReport(
+        boolean dryRun,
+        int leadsRead,
+        List<String> arrived,
+        List<Conversion> converted,
+        @Nullable Boolean canCreateProject,
+        @Nullable Integer projectsRemaining,
+        @Nullable Long creditsBefore,
+        long creditsSpent,
+        List<Skipped> skipped) {
 
     @Serdeable
-    public record Conversion(String leadId, @Nullable String runId) {
-    }
+    public record Conversion(String leadId, @Nullable String runId) {}
 
     @Serdeable
-    public record Skipped(String leadId, String reason) {
-    }
+    public record Skipped(String leadId, String reason) {}
 }

@@ -2,7 +2,6 @@ package com.auditybridge.ops;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 public class MaskedMessageConverter extends MessageConverter {
     /** The value of a {@code token}, {@code key} or {@code signature} query parameter. */
     public static final String QUERY_SECRET = "(?<=[?&](token|key|signature)=)[^&\\s\"'#]+";
+
     private static final Pattern SECRET = Pattern.compile(QUERY_SECRET, Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -21,6 +21,8 @@ public class MaskedMessageConverter extends MessageConverter {
     }
 
     public static String mask(String message) {
-        return message == null || message.indexOf('=') < 0 ? message : SECRET.matcher(message).replaceAll("****");
+        return message == null || message.indexOf('=') < 0
+                ? message
+                : SECRET.matcher(message).replaceAll("****");
     }
 }

@@ -17,8 +17,14 @@ public class QueueMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("bridge.queue.due", backlog, b -> b.now().due())
-                .description("db-scheduler executions due and not yet picked").register(registry);
-        Gauge.builder("bridge.queue.oldest.due.age", backlog, b -> b.now().oldestDueAge().toMillis() / 1000.0)
-                .baseUnit("seconds").description("how long the oldest due execution has waited").register(registry);
+                .description("db-scheduler executions due and not yet picked")
+                .register(registry);
+        Gauge.builder(
+                        "bridge.queue.oldest.due.age",
+                        backlog,
+                        b -> b.now().oldestDueAge().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("how long the oldest due execution has waited")
+                .register(registry);
     }
 }

@@ -3,7 +3,6 @@ package com.auditybridge.ops;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +20,11 @@ import java.time.Instant;
 public class SchedulerBacklog {
     static final Duration REFRESH = Duration.ofSeconds(15);
 
-    public record Snapshot(long due, Duration oldestDueAge, Instant readAt) {
-    }
+    public record Snapshot(long due, Duration oldestDueAge, Instant readAt) {}
 
     /** Looked up at first read: the metrics binder is made while the data source itself is being made. */
     private final BeanProvider<ConnectionOperations<Connection>> connections;
+
     private final Clock clock;
     private volatile Snapshot last;
 
@@ -37,7 +36,9 @@ public class SchedulerBacklog {
     public Snapshot now() {
         Instant now = clock.instant();
         Snapshot snapshot = last;
-        if (snapshot == null || !snapshot.readAt().plus(REFRESH).isAfter(now) || snapshot.readAt().isAfter(now)) {
+        if (snapshot == null
+                || !snapshot.readAt().plus(REFRESH).isAfter(now)
+                || snapshot.readAt().isAfter(now)) {
             snapshot = read(now);
             last = snapshot;
         }
@@ -46,8 +47,9 @@ public class SchedulerBacklog {
 
     private Snapshot read(Instant now) {
         return connections.get().executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "select count(*), min(execution_time) from scheduled_tasks where picked = false and execution_time <= ?")) {
+            try (PreparedStatement ps = status.getConnection()
+                    .prepareStatement(
+                            "select count(*), min(execution_time) from scheduled_tasks where picked = false and execution_time <= ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

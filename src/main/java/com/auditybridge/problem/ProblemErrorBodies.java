@@ -7,7 +7,6 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 
 /**
@@ -22,7 +21,8 @@ public class ProblemErrorBodies implements JsonErrorResponseBodyProvider<Problem
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.status();
-        String detail = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
+        String detail =
+                context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
         return Problem.of(response.code(), status.name().toUpperCase(Locale.ROOT), status.getReason(), detail);
     }
 

@@ -28,7 +28,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unauthorized() {
-        return new ProblemException(Problem.of(401, "UNAUTHORIZED", "Missing or invalid API key",
+        return new ProblemException(Problem.of(
+                401,
+                "UNAUTHORIZED",
+                "Missing or invalid API key",
                 "Send the connection's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
     }
 
@@ -37,8 +40,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String code, List<Problem.FieldError> errors) {
-        String detail = errors.isEmpty() ? "The request is invalid." : errors.get(0).field() + ": " + errors.get(0).message();
-        return new ProblemException(Problem.of(400, code, "Invalid request", detail).withErrors(errors));
+        String detail = errors.isEmpty()
+                ? "The request is invalid."
+                : errors.get(0).field() + ": " + errors.get(0).message();
+        return new ProblemException(
+                Problem.of(400, code, "Invalid request", detail).withErrors(errors));
     }
 
     public static ProblemException conflict(String code, String detail) {

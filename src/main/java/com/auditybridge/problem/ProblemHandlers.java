@@ -13,12 +13,12 @@ import jakarta.inject.Singleton;
 
 /** Turns the exceptions a request can end in into {@code application/problem+json} answers. */
 public final class ProblemHandlers {
-    private ProblemHandlers() {
-    }
+    private ProblemHandlers() {}
 
     public static MutableHttpResponse<Problem> respond(Problem problem) {
         return HttpResponse.<Problem>status(io.micronaut.http.HttpStatus.valueOf(problem.status()))
-                .contentType(Problem.MEDIA_TYPE).body(problem);
+                .contentType(Problem.MEDIA_TYPE)
+                .body(problem);
     }
 
     @Singleton
@@ -38,7 +38,8 @@ public final class ProblemHandlers {
     @Produces(Problem.MEDIA_TYPE)
     @Requires(classes = ContentLengthExceededException.class)
     @Replaces(ContentLengthExceededHandler.class)
-    public static class OfBodyTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<Problem>> {
+    public static class OfBodyTooLarge
+            implements ExceptionHandler<ContentLengthExceededException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ContentLengthExceededException exception) {
             return respond(Problem.of(413, "BODY_TOO_LARGE", "Body too large", exception.getMessage()));

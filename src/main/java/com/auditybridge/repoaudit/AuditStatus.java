@@ -3,7 +3,6 @@ package com.auditybridge.repoaudit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /** Status is one of queued, ingesting, indexing, critiquing, complete, failed. */
@@ -24,6 +23,8 @@ public record AuditStatus(
     }
 
     @Serdeable
-    public record Neighbor(@JsonProperty("entity_id") String entityId, @Nullable String title, double score) {
-    }
+    public record Neighbor(
+            @JsonProperty("entity_id") String entityId,
+            @Nullable String title,
+            double score) {}
 }

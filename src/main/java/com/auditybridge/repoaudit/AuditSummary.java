@@ -10,5 +10,4 @@ public record AuditSummary(
         @JsonProperty("repo_url") String repoUrl,
         String status,
         @JsonProperty("entity_id") @Nullable String entityId,
-        @JsonProperty("created_at") @Nullable String createdAt) {
-}
+        @JsonProperty("created_at") @Nullable String createdAt) {}

@@ -1,5 +1,7 @@
 package com.auditybridge.repoaudit;
 
+import static com.auditybridge.upstream.UpstreamHttp.path;
+
 import com.auditybridge.upstream.ErrorRule;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.Shape;
@@ -10,11 +12,8 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
-
-import static com.auditybridge.upstream.UpstreamHttp.path;
 import java.util.Locale;
 
 /** {@link RepoAuditApi} over HTTP; every answer is bare JSON. */
@@ -24,8 +23,11 @@ public class HttpRepoAuditApi implements RepoAuditApi, AutoCloseable {
     static final String PRODUCTION = "https://bensevern.dev";
 
     // "quota exceeded: 5/5 today" is a 429 that no Retry-After cures: the window is a rolling 24 hours.
-    static final ErrorRule DAILY_QUOTA = (status, body) -> status == 429 && body.message() != null
-            && body.message().toLowerCase(Locale.ROOT).contains("quota exceeded") ? UpstreamErrorKind.QUOTA_EXCEEDED : null;
+    static final ErrorRule DAILY_QUOTA = (status, body) -> status == 429
+                    && body.message() != null
+                    && body.message().toLowerCase(Locale.ROOT).contains("quota exceeded")
+            ? UpstreamErrorKind.QUOTA_EXCEEDED
+            : null;
 
     private final UpstreamHttp http;
 
@@ -35,7 +37,11 @@ public class HttpRepoAuditApi implements RepoAuditApi, AutoCloseable {
 
     @Override
     public Outcome<AuditSubmission> submit(String token, String repoUrl, boolean publishConsent) {
-        return call(HttpMethod.POST, "/api/demo/audit", token, new SubmitRequest(repoUrl, publishConsent),
+        return call(
+                HttpMethod.POST,
+                "/api/demo/audit",
+                token,
+                new SubmitRequest(repoUrl, publishConsent),
                 Shape.bare(AuditSubmission.class));
     }
 
@@ -51,13 +57,22 @@ public class HttpRepoAuditApi implements RepoAuditApi, AutoCloseable {
 
     @Override
     public Outcome<List<AuditSummary>> history(String token) {
-        return call(HttpMethod.GET, "/api/demo/audit/history", token, null,
+        return call(
+                HttpMethod.GET,
+                "/api/demo/audit/history",
+                token,
+                null,
                 Shape.bare(Argument.listOf(AuditSummary.class)));
     }
 
     @Override
     public Outcome<Boolean> delete(String token, String auditId) {
-        return call(HttpMethod.DELETE, path("/api/demo/audit/{id}", auditId), token, null, Shape.in("deleted", Boolean.class));
+        return call(
+                HttpMethod.DELETE,
+                path("/api/demo/audit/{id}", auditId),
+                token,
+                null,
+                Shape.in("deleted", Boolean.class));
     }
 
     private <T> Outcome<T> call(HttpMethod method, String uri, String token, Object body, Shape<T> shape) {

@@ -4,5 +4,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-public record Quota(int limit, int used, @JsonProperty("resets_at") String resetsAt) {
-}
+public record Quota(
+        int limit, int used, @JsonProperty("resets_at") String resetsAt) {}

@@ -1,7 +1,6 @@
 package com.auditybridge.repoaudit;
 
 import com.auditybridge.upstream.Outcome;
-
 import java.util.List;
 
 /**

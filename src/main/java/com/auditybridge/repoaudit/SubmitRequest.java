@@ -5,5 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** The body of {@code POST /api/demo/audit}; both fields are required upstream. */
 @Serdeable
-record SubmitRequest(@JsonProperty("repo_url") String repoUrl, @JsonProperty("publish_consent") boolean publishConsent) {
-}
+record SubmitRequest(
+        @JsonProperty("repo_url") String repoUrl,
+        @JsonProperty("publish_consent") boolean publishConsent) {}

@@ -5,15 +5,14 @@ import com.auditybridge.leadsync.LeadSyncSettings;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pass of retention over every table that would otherwise grow without bound ({@link RetentionSettings}): each
@@ -32,8 +31,13 @@ public class Retention {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Retention(RetentionStore store, RetentionSettings settings, IntakeSettings intake, LeadSyncSettings leadSync,
-                     Clock clock, MeterRegistry meters) {
+    public Retention(
+            RetentionStore store,
+            RetentionSettings settings,
+            IntakeSettings intake,
+            LeadSyncSettings leadSync,
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.settings = settings;
         this.intake = intake;
@@ -82,9 +86,12 @@ public class Retention {
             });
             int drivingRows = one.deleted().getOrDefault(driving, 0);
             if (drivingRows > 0) {
-                DistributionSummary.builder("bridge.retention.batch").baseUnit("rows").tag("table", driving)
+                DistributionSummary.builder("bridge.retention.batch")
+                        .baseUnit("rows")
+                        .tag("table", driving)
                         .description("rows of the driving table deleted in one retention transaction")
-                        .register(meters).record(drivingRows);
+                        .register(meters)
+                        .record(drivingRows);
             }
             if (one.chosen() < size) {
                 return;

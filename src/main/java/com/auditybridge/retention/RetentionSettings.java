@@ -2,7 +2,6 @@ package com.auditybridge.retention;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -41,5 +40,4 @@ public record RetentionSettings(
         @Bindable(defaultValue = "30d") Duration leadMarks,
         @Bindable(defaultValue = "500") int batchSize,
         @Bindable(defaultValue = "100") int maxBatches,
-        @Bindable(defaultValue = "10m") Duration every) {
-}
+        @Bindable(defaultValue = "10m") Duration every) {}

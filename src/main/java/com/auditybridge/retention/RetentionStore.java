@@ -6,7 +6,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ import java.util.Set;
 public class RetentionStore {
     private static final String TERMINAL = "('completed','failed','cancelled')";
     /** The run a row belongs to, when it has one, is not in flight. */
-    private static final String NOT_OF_A_RUN_IN_FLIGHT = " not exists (select 1 from run f where f.id = %s.run_id"
-            + " and f.status not in " + TERMINAL + ")";
+    private static final String NOT_OF_A_RUN_IN_FLIGHT =
+            " not exists (select 1 from run f where f.id = %s.run_id" + " and f.status not in " + TERMINAL + ")";
     /** A conversion that was made is kept for as long as its connection exists: a new run of the lead finds it. */
     private static final String KEPT_CONVERSION = "kind = 'convert' and state = 'done' and (connection_id = '"
             + Connection.DEFAULT_ID + "' or connection_id in (select id from bridge_connection))";
@@ -50,10 +49,13 @@ public class RetentionStore {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch endedRuns(Instant endedBefore, Instant deadSince, int limit) {
-        List<String> ids = column("select r.id from run r where r.status in " + TERMINAL + " and r.finished_at < ?"
-                + " and not exists (select 1 from delivery d where d.run_id = r.id and (d.status = 'pending'"
-                + " or (d.status = 'dead' and d.updated_at >= ?)))"
-                + " order by r.finished_at, r.id limit " + limit + " for update", endedBefore, deadSince);
+        List<String> ids = column(
+                "select r.id from run r where r.status in " + TERMINAL + " and r.finished_at < ?"
+                        + " and not exists (select 1 from delivery d where d.run_id = r.id and (d.status = 'pending'"
+                        + " or (d.status = 'dead' and d.updated_at >= ?)))"
+                        + " order by r.finished_at, r.id limit " + limit + " for update",
+                endedBefore,
+                deadSince);
         int chosen = ids.size();
         // A redelivery committed since the choice made a delivery pending again: its run stays. The lock makes a
         // redelivery that comes later wait for this transaction, and then find nothing to reopen.
@@ -64,14 +66,24 @@ public class RetentionStore {
         String in = in(ids);
         Object[] twice = twice(ids);
         Map<String, Integer> deleted = new LinkedHashMap<>();
-        String deliveries = "select id from delivery where run_id in " + in + " or event_id in (select id from event where run_id in " + in + ")";
-        deleted.put("delivery_attempt", update("delete from delivery_attempt where delivery_id in (" + deliveries + ")", twice));
-        deleted.put("delivery", update("delete from delivery where run_id in " + in
-                + " or event_id in (select id from event where run_id in " + in + ")", twice));
+        String deliveries = "select id from delivery where run_id in " + in
+                + " or event_id in (select id from event where run_id in " + in + ")";
+        deleted.put(
+                "delivery_attempt",
+                update("delete from delivery_attempt where delivery_id in (" + deliveries + ")", twice));
+        deleted.put(
+                "delivery",
+                update(
+                        "delete from delivery where run_id in " + in
+                                + " or event_id in (select id from event where run_id in " + in + ")",
+                        twice));
         deleted.put("event", update("delete from event where run_id in " + in, ids.toArray()));
         deleted.put("run_event", update("delete from run_event where run_id in " + in, ids.toArray()));
-        deleted.put("paid_call", update("delete from paid_call where run_id in " + in + " and not (" + KEPT_CONVERSION + ")",
-                ids.toArray()));
+        deleted.put(
+                "paid_call",
+                update(
+                        "delete from paid_call where run_id in " + in + " and not (" + KEPT_CONVERSION + ")",
+                        ids.toArray()));
         deleted.put("idempotency_key", update("delete from idempotency_key where run_id in " + in, ids.toArray()));
         deleted.put("run", update("delete from run where id in " + in, ids.toArray()));
         return new Batch(chosen, deleted);
@@ -80,26 +92,33 @@ public class RetentionStore {
     /** Dead deliveries that died before {@code diedBefore}, with their attempts; none of a run in flight. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch deadLetters(Instant diedBefore, int limit) {
-        List<String> ids = column("select d.id from delivery d where d.status = 'dead' and d.updated_at < ?"
-                + " and (d.run_id is null or" + NOT_OF_A_RUN_IN_FLIGHT.formatted("d") + ")"
-                + " order by d.updated_at, d.id limit " + limit + " for update", diedBefore);
+        List<String> ids = column(
+                "select d.id from delivery d where d.status = 'dead' and d.updated_at < ?"
+                        + " and (d.run_id is null or" + NOT_OF_A_RUN_IN_FLIGHT.formatted("d") + ")"
+                        + " order by d.updated_at, d.id limit " + limit + " for update",
+                diedBefore);
         if (ids.isEmpty()) {
             return Batch.NONE;
         }
         String in = in(ids);
         Map<String, Integer> deleted = new LinkedHashMap<>();
-        deleted.put("delivery_attempt", update("delete from delivery_attempt where delivery_id in " + in, ids.toArray()));
-        deleted.put("delivery", update("delete from delivery where id in " + in + " and status = 'dead'", ids.toArray()));
+        deleted.put(
+                "delivery_attempt", update("delete from delivery_attempt where delivery_id in " + in, ids.toArray()));
+        deleted.put(
+                "delivery", update("delete from delivery where id in " + in + " and status = 'dead'", ids.toArray()));
         return new Batch(ids.size(), deleted);
     }
 
     /** Events of no run (lead.arrived) created before {@code createdBefore}, with their deliveries, as runs are. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch eventsOfNoRun(Instant createdBefore, Instant deadSince, int limit) {
-        List<String> ids = column("select e.id from event e where e.run_id is null and e.created_at < ?"
-                + " and not exists (select 1 from delivery d where d.event_id = e.id and (d.status = 'pending'"
-                + " or (d.status = 'dead' and d.updated_at >= ?)))"
-                + " order by e.created_at, e.id limit " + limit + " for update", createdBefore, deadSince);
+        List<String> ids = column(
+                "select e.id from event e where e.run_id is null and e.created_at < ?"
+                        + " and not exists (select 1 from delivery d where d.event_id = e.id and (d.status = 'pending'"
+                        + " or (d.status = 'dead' and d.updated_at >= ?)))"
+                        + " order by e.created_at, e.id limit " + limit + " for update",
+                createdBefore,
+                deadSince);
         int chosen = ids.size();
         ids = withoutPending(ids, "event_id");
         if (ids.isEmpty()) {
@@ -107,8 +126,12 @@ public class RetentionStore {
         }
         String in = in(ids);
         Map<String, Integer> deleted = new LinkedHashMap<>();
-        deleted.put("delivery_attempt", update("delete from delivery_attempt where delivery_id in"
-                + " (select id from delivery where event_id in " + in + ")", ids.toArray()));
+        deleted.put(
+                "delivery_attempt",
+                update(
+                        "delete from delivery_attempt where delivery_id in"
+                                + " (select id from delivery where event_id in " + in + ")",
+                        ids.toArray()));
         deleted.put("delivery", update("delete from delivery where event_id in " + in, ids.toArray()));
         deleted.put("event", update("delete from event where id in " + in, ids.toArray()));
         return new Batch(chosen, deleted);
@@ -117,27 +140,34 @@ public class RetentionStore {
     /** Audity webhook delivery ids received before {@code receivedBefore}. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch inboundDeliveries(Instant receivedBefore, int limit) {
-        int n = update("delete from inbound_delivery where (connection_id, delivery_id) in (select connection_id, delivery_id"
-                + " from inbound_delivery where received_at < ? order by received_at limit " + limit + ")", receivedBefore);
+        int n = update(
+                "delete from inbound_delivery where (connection_id, delivery_id) in (select connection_id, delivery_id"
+                        + " from inbound_delivery where received_at < ? order by received_at limit " + limit + ")",
+                receivedBefore);
         return single("inbound_delivery", n);
     }
 
     /** Idempotency keys first used before {@code createdBefore}; none of a run in flight. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch idempotencyKeys(Instant createdBefore, int limit) {
-        int n = update("delete from idempotency_key where (connection_id, idem_key) in (select k.connection_id, k.idem_key"
-                + " from idempotency_key k where k.created_at < ? and" + NOT_OF_A_RUN_IN_FLIGHT.formatted("k")
-                + " order by k.created_at limit " + limit + ")", createdBefore);
+        int n = update(
+                "delete from idempotency_key where (connection_id, idem_key) in (select k.connection_id, k.idem_key"
+                        + " from idempotency_key k where k.created_at < ? and" + NOT_OF_A_RUN_IN_FLIGHT.formatted("k")
+                        + " order by k.created_at limit " + limit + ")",
+                createdBefore);
         return single("idempotency_key", n);
     }
 
     /** The lead sync's marks made (seen, and started if so) before {@code madeBefore}; none of a run in flight. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch leadMarks(Instant madeBefore, int limit) {
-        int n = update("delete from lead_seen where (connection_id, lead_id) in (select s.connection_id, s.lead_id"
-                + " from lead_seen s where s.seen_at < ? and (s.started_at is null or s.started_at < ?)"
-                + " and (s.run_id is null or" + NOT_OF_A_RUN_IN_FLIGHT.formatted("s") + ")"
-                + " order by s.seen_at limit " + limit + ")", madeBefore, madeBefore);
+        int n = update(
+                "delete from lead_seen where (connection_id, lead_id) in (select s.connection_id, s.lead_id"
+                        + " from lead_seen s where s.seen_at < ? and (s.started_at is null or s.started_at < ?)"
+                        + " and (s.run_id is null or" + NOT_OF_A_RUN_IN_FLIGHT.formatted("s") + ")"
+                        + " order by s.seen_at limit " + limit + ")",
+                madeBefore,
+                madeBefore);
         return single("lead_seen", n);
     }
 
@@ -157,17 +187,19 @@ public class RetentionStore {
             return ids;
         }
         Set<String> pending = new HashSet<>();
-        jdbc.prepareStatement("select " + column + ", status from delivery where " + column + " in " + in(ids) + " for update", ps -> {
-            Sql.bind(ps, ids.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if ("pending".equals(rs.getString(2))) {
-                        pending.add(rs.getString(1));
+        jdbc.prepareStatement(
+                "select " + column + ", status from delivery where " + column + " in " + in(ids) + " for update",
+                ps -> {
+                    Sql.bind(ps, ids.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if ("pending".equals(rs.getString(2))) {
+                                pending.add(rs.getString(1));
+                            }
+                        }
                     }
-                }
-            }
-            return pending;
-        });
+                    return pending;
+                });
         if (pending.isEmpty()) {
             return ids;
         }

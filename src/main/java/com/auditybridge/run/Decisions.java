@@ -2,7 +2,6 @@ package com.auditybridge.run;
 
 import com.auditybridge.upstream.RetryPolicy;
 import com.auditybridge.upstream.UpstreamError;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,8 +13,12 @@ public final class Decisions {
     private final RetryPolicy retryPolicy;
     private final java.util.Map<String, Object> kept;
 
-    public Decisions(Instant now, FlowDefinition flow, RunInput input, RetryPolicy retryPolicy,
-                     java.util.Map<String, Object> kept) {
+    public Decisions(
+            Instant now,
+            FlowDefinition flow,
+            RunInput input,
+            RetryPolicy retryPolicy,
+            java.util.Map<String, Object> kept) {
         this.kept = kept;
         this.now = now;
         this.flow = flow;
@@ -41,9 +44,14 @@ public final class Decisions {
 
     /** Try the step again after a backoff, or fail the run once the attempts are spent. */
     public Transition retryOrFail(Run run, UpstreamError error) {
-        return retryPolicy.nextDelay(run.attempts() + 1, error)
-                .map(delay -> Transition.retry(run.step(), now.plus(delay), error.kind().name(),
-                        describe(error) + "; attempt " + (run.attempts() + 1) + ", again in " + delay.toSeconds() + "s"))
+        return retryPolicy
+                .nextDelay(run.attempts() + 1, error)
+                .map(delay -> Transition.retry(
+                        run.step(),
+                        now.plus(delay),
+                        error.kind().name(),
+                        describe(error) + "; attempt " + (run.attempts() + 1) + ", again in " + delay.toSeconds()
+                                + "s"))
                 .orElseGet(() -> fail(run, error));
     }
 
@@ -54,8 +62,12 @@ public final class Decisions {
 
     /** Hold the step without spending an attempt: the upstream or the bridge asked to wait. */
     public Transition hold(Run run, Duration wait, String why) {
-        return Transition.again(run.status() == RunStatus.WAITING ? RunStatus.WAITING : RunStatus.RUNNING,
-                run.step(), now.plus(wait), "held", why + "; again in " + Math.max(1, wait.toSeconds()) + "s");
+        return Transition.again(
+                run.status() == RunStatus.WAITING ? RunStatus.WAITING : RunStatus.RUNNING,
+                run.step(),
+                now.plus(wait),
+                "held",
+                why + "; again in " + Math.max(1, wait.toSeconds()) + "s");
     }
 
     public Transition fail(Run run, UpstreamError error) {
@@ -63,7 +75,8 @@ public final class Decisions {
     }
 
     public static String describe(UpstreamError error) {
-        return error.kind().name() + (error.status() > 0 ? " (HTTP " + error.status() + ")" : "")
+        return error.kind().name()
+                + (error.status() > 0 ? " (HTTP " + error.status() + ")" : "")
                 + (error.message() == null ? "" : ": " + error.message());
     }
 }

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 
 /** Schedules db-scheduler task instances, joining the caller's transaction when there is one. */

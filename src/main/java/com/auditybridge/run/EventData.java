@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The {@code data} of an event about a run, as PRODUCT.md §4 lists it. */
 final class EventData {
-    private EventData() {
-    }
+    private EventData() {}
 
     static Map<String, Object> of(Run run, RunInput input, Map<String, Object> result) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -17,7 +16,7 @@ final class EventData {
         putIfPresent(data, "projectId", run.projectId());
         putIfPresent(data, "jobId", run.jobId());
         putIfPresent(data, "analysisId", run.analysisId());
-        for (String key : new String[]{"project", "repoAudit"}) {
+        for (String key : new String[] {"project", "repoAudit"}) {
             putIfPresent(data, key, result.get(key));
         }
         data.put("metadata", input.metadata() == null ? Map.of() : input.metadata());

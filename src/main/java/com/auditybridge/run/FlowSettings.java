@@ -2,7 +2,6 @@ package com.auditybridge.run;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -24,5 +23,4 @@ public record FlowSettings(
         @Bindable(defaultValue = "1h") Duration prerequisiteMax,
         @Bindable(defaultValue = "7d") Duration prerequisiteWait,
         @Bindable(defaultValue = "2s") Duration repoPollInitial,
-        @Bindable(defaultValue = "30s") Duration repoPollMax) {
-}
+        @Bindable(defaultValue = "30s") Duration repoPollMax) {}

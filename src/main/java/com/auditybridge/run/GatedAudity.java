@@ -1,20 +1,19 @@
 package com.auditybridge.run;
 
 import com.auditybridge.audity.AsyncJob;
-import com.auditybridge.audity.AudityApi;
 import com.auditybridge.audity.AuditAnalysis;
+import com.auditybridge.audity.AudityApi;
 import com.auditybridge.audity.ConvertResult;
 import com.auditybridge.audity.Credits;
+import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
-import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.Project;
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.upstream.CallClass;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -46,7 +45,10 @@ public class GatedAudity {
      * when it answers false (the run moved on, or another conversion holds the token) nothing is sent.
      */
     public Outcome<ConvertResult> convertLead(String token, String leadId, BooleanSupplier intent) {
-        return gate.call(CallClass.AUDITY_WRITE, token, () -> intent.getAsBoolean() ? api.convertLead(token, leadId) : NotSent.outcome());
+        return gate.call(
+                CallClass.AUDITY_WRITE,
+                token,
+                () -> intent.getAsBoolean() ? api.convertLead(token, leadId) : NotSent.outcome());
     }
 
     public Outcome<List<Project>> listProjects(String token) {
@@ -63,7 +65,9 @@ public class GatedAudity {
 
     /** The paid analysis trigger; {@code intent} as for {@link #convertLead}. */
     public Outcome<AsyncJob> triggerAuditAnalysis(String token, String projectId, BooleanSupplier intent) {
-        return gate.call(CallClass.AUDITY_WRITE, token,
+        return gate.call(
+                CallClass.AUDITY_WRITE,
+                token,
                 () -> intent.getAsBoolean() ? api.triggerAuditAnalysis(token, projectId) : NotSent.outcome());
     }
 

@@ -8,7 +8,6 @@ import com.auditybridge.upstream.CallClass;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -25,7 +24,10 @@ public class GatedRepoAudit {
 
     /** The paid submit; {@code intent} as for {@link GatedAudity#convertLead}. */
     public Outcome<AuditSubmission> submit(String token, String repoUrl, BooleanSupplier intent) {
-        return gate.call(CallClass.REPO_SUBMIT, token, () -> intent.getAsBoolean() ? api.submit(token, repoUrl, true) : NotSent.outcome());
+        return gate.call(
+                CallClass.REPO_SUBMIT,
+                token,
+                () -> intent.getAsBoolean() ? api.submit(token, repoUrl, true) : NotSent.outcome());
     }
 
     /** The signed-in caller's audits, newest first; its own budget upstream (30/min) is far above what looks use. */

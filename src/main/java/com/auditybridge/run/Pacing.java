@@ -9,8 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * from polling in lockstep.
  */
 public final class Pacing {
-    private Pacing() {
-    }
+    private Pacing() {}
 
     public static Duration byAge(Duration age, Duration initial, Duration max) {
         long millis = Math.max(initial.toMillis(), Math.min(max.toMillis(), age.toMillis() / 6));

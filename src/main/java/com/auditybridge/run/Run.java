@@ -28,5 +28,4 @@ public record Run(
         Instant createdAt,
         Instant updatedAt,
         Instant finishedAt,
-        long version) {
-}
+        long version) {}

@@ -9,14 +9,17 @@ import java.util.Optional;
 public record RunCursor(Instant createdAt, String id) {
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     public static Optional<RunCursor> decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return parts[1].isEmpty() ? Optional.empty() : Optional.of(new RunCursor(Instant.parse(parts[0]), parts[1]));
+            return parts[1].isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new RunCursor(Instant.parse(parts[0]), parts[1]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package com.auditybridge.run;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

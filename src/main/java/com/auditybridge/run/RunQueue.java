@@ -2,7 +2,6 @@ package com.auditybridge.run;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;

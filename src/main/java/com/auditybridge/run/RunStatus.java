@@ -5,7 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum RunStatus {
-    QUEUED, RUNNING, WAITING, COMPLETED, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    WAITING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public boolean terminal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;

@@ -5,7 +5,6 @@ import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,14 +24,33 @@ public class RunStore {
 
     @Transactional
     public void insert(Run run) {
-        jdbc.prepareStatement("insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
-                + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)", ps -> {
-            Sql.bind(ps, run.id(), run.connectionId(), run.flow().wireName(), run.status().wireName(), run.step(),
-                    run.input(), run.callbackUrl(), run.leadId(), run.projectId(), run.createdAt(), run.createdAt(),
-                    run.createdAt(), run.createdAt());
-            return ps.executeUpdate();
-        });
-        appendTimeline(run.id(), run.createdAt(), "intake", "queued", "accepted " + run.flow().wireName());
+        jdbc.prepareStatement(
+                "insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
+                        + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                ps -> {
+                    Sql.bind(
+                            ps,
+                            run.id(),
+                            run.connectionId(),
+                            run.flow().wireName(),
+                            run.status().wireName(),
+                            run.step(),
+                            run.input(),
+                            run.callbackUrl(),
+                            run.leadId(),
+                            run.projectId(),
+                            run.createdAt(),
+                            run.createdAt(),
+                            run.createdAt(),
+                            run.createdAt());
+                    return ps.executeUpdate();
+                });
+        appendTimeline(
+                run.id(),
+                run.createdAt(),
+                "intake",
+                "queued",
+                "accepted " + run.flow().wireName());
     }
 
     @Transactional
@@ -75,28 +93,38 @@ public class RunStore {
     @Transactional
     public List<Run> activeForProject(String projectId) {
         // In id order: the wakes lock these rows, and two wakers taking them in the same order cannot deadlock.
-        return many("select * from run where project_id = ? and status in ('running','waiting') order by id", projectId);
+        return many(
+                "select * from run where project_id = ? and status in ('running','waiting') order by id", projectId);
     }
 
     @Transactional
     public List<TimelineEntry> timeline(String runId) {
-        return jdbc.prepareStatement("select at, step, outcome, detail from run_event where run_id = ? order by id", ps -> {
-            Sql.bind(ps, runId);
-            List<TimelineEntry> entries = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new TimelineEntry(Sql.instant(rs, "at"), rs.getString("step"),
-                            rs.getString("outcome"), rs.getString("detail")));
-                }
-            }
-            return entries;
-        });
+        return jdbc.prepareStatement(
+                "select at, step, outcome, detail from run_event where run_id = ? order by id", ps -> {
+                    Sql.bind(ps, runId);
+                    List<TimelineEntry> entries = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            entries.add(new TimelineEntry(
+                                    Sql.instant(rs, "at"),
+                                    rs.getString("step"),
+                                    rs.getString("outcome"),
+                                    rs.getString("detail")));
+                        }
+                    }
+                    return entries;
+                });
     }
 
     /** One timeline row; an outcome the upstream named (a job's status, an audit's stage) is kept cut to its column. */
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
         jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
-            Sql.bind(ps, runId, at, Bounded.cut(step, Bounded.TIMELINE_WORD), Bounded.cut(outcome, Bounded.TIMELINE_WORD),
+            Sql.bind(
+                    ps,
+                    runId,
+                    at,
+                    Bounded.cut(step, Bounded.TIMELINE_WORD),
+                    Bounded.cut(outcome, Bounded.TIMELINE_WORD),
                     Bounded.cut(detail, Bounded.TEXT));
             return ps.executeUpdate();
         });
@@ -120,25 +148,44 @@ public class RunStore {
         Instant stepStarted = t.newStep ? now : run.stepStartedAt();
         int attempts = t.newStep ? 0 : run.attempts() + (t.countAttempt ? 1 : 0);
         if (t.projectId != null || t.jobId != null || t.analysisId != null || t.auditId != null) {
-            update("update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
+            update(
+                    "update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
                             + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id) where id = ?",
-                    t.projectId, t.jobId, t.analysisId, t.auditId, run.id());
+                    t.projectId,
+                    t.jobId,
+                    t.analysisId,
+                    t.auditId,
+                    run.id());
         }
-        return update("update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
-                        + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
-                        + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
-                        + " where id = ? and version = ?",
-                t.status.wireName(), t.step, t.nextAt, attempts, stepStarted, resultJson,
-                error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
-                error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
-                error == null ? null : error.upstreamStatus(), t.waitDeadline,
-                now, t.status.terminal() ? now : null, run.id(), run.version()) == 1;
+        return update(
+                        "update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
+                                + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
+                                + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
+                                + " where id = ? and version = ?",
+                        t.status.wireName(),
+                        t.step,
+                        t.nextAt,
+                        attempts,
+                        stepStarted,
+                        resultJson,
+                        error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
+                        error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
+                        error == null ? null : error.upstreamStatus(),
+                        t.waitDeadline,
+                        now,
+                        t.status.terminal() ? now : null,
+                        run.id(),
+                        run.version())
+                == 1;
     }
 
     /** Keeps a wake on the run (the earliest, when several came); locks the run's row until the transaction ends. */
     void markWoken(String runId, Instant at) {
-        update("update run set woken_at = case when woken_at is null or woken_at > ? then ? else woken_at end where id = ?",
-                at, at, runId);
+        update(
+                "update run set woken_at = case when woken_at is null or woken_at > ? then ? else woken_at end where id = ?",
+                at,
+                at,
+                runId);
     }
 
     void clearWoken(String runId) {
@@ -159,8 +206,15 @@ public class RunStore {
 
     @Transactional
     public boolean cancel(String connectionId, String id, Instant now) {
-        boolean done = update("update run set status = 'cancelled', next_at = null, updated_at = ?, finished_at = ?,"
-                + " version = version + 1 where id = ? and connection_id = ? and status not in " + TERMINAL, now, now, id, connectionId) == 1;
+        boolean done = update(
+                        "update run set status = 'cancelled', next_at = null, updated_at = ?, finished_at = ?,"
+                                + " version = version + 1 where id = ? and connection_id = ? and status not in "
+                                + TERMINAL,
+                        now,
+                        now,
+                        id,
+                        connectionId)
+                == 1;
         if (done) {
             appendTimeline(id, now, "cancel", "cancelled", "cancelled by the caller");
         }
@@ -174,14 +228,23 @@ public class RunStore {
      */
     @Transactional
     public boolean reopen(String connectionId, String id, Instant now) {
-        boolean done = update("update run set status = 'running', attempts = 0, step_started_at = ?, next_at = ?,"
-                + " error_code = null, error_message = null, error_upstream_status = null, finished_at = null,"
-                + " updated_at = ?, version = version + 1 where id = ? and connection_id = ? and status = 'failed'",
-                now, now, now, id, connectionId) == 1;
+        boolean done = update(
+                        "update run set status = 'running', attempts = 0, step_started_at = ?, next_at = ?,"
+                                + " error_code = null, error_message = null, error_upstream_status = null, finished_at = null,"
+                                + " updated_at = ?, version = version + 1 where id = ? and connection_id = ? and status = 'failed'",
+                        now,
+                        now,
+                        now,
+                        id,
+                        connectionId)
+                == 1;
         if (done) {
             // A person retried after checking upstream: look twice more, and then one more send is allowed.
-            update("update paid_call set state = 'in-doubt', looks = 0, doubts = case when doubts > 0 then doubts - 1 else 0 end,"
-                    + " updated_at = ? where run_id = ? and state = 'unconfirmed'", now, id);
+            update(
+                    "update paid_call set state = 'in-doubt', looks = 0, doubts = case when doubts > 0 then doubts - 1 else 0 end,"
+                            + " updated_at = ? where run_id = ? and state = 'unconfirmed'",
+                    now,
+                    id);
             appendTimeline(id, now, "retry", "queued", "retried by the caller");
         }
         return done;
@@ -207,16 +270,31 @@ public class RunStore {
 
     private static Run map(ResultSet rs) throws SQLException {
         String errorCode = rs.getString("error_code");
-        RunError error = errorCode == null ? null
+        RunError error = errorCode == null
+                ? null
                 : new RunError(errorCode, rs.getString("error_message"), Sql.integer(rs, "error_upstream_status"));
-        return new Run(rs.getString("id"), rs.getString("connection_id"),
+        return new Run(
+                rs.getString("id"),
+                rs.getString("connection_id"),
                 Flow.fromWire(rs.getString("flow")).orElseThrow(),
-                RunStatus.fromWire(rs.getString("status")).orElseThrow(), rs.getString("step"),
-                rs.getString("input"), rs.getString("callback_url"), rs.getString("lead_id"),
-                rs.getString("project_id"), rs.getString("job_id"), rs.getString("analysis_id"),
-                rs.getString("audit_id"), rs.getString("result"), error, rs.getInt("attempts"),
-                Sql.instant(rs, "step_started_at"), Sql.instant(rs, "wait_deadline"), Sql.instant(rs, "next_at"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "finished_at"),
+                RunStatus.fromWire(rs.getString("status")).orElseThrow(),
+                rs.getString("step"),
+                rs.getString("input"),
+                rs.getString("callback_url"),
+                rs.getString("lead_id"),
+                rs.getString("project_id"),
+                rs.getString("job_id"),
+                rs.getString("analysis_id"),
+                rs.getString("audit_id"),
+                rs.getString("result"),
+                error,
+                rs.getInt("attempts"),
+                Sql.instant(rs, "step_started_at"),
+                Sql.instant(rs, "wait_deadline"),
+                Sql.instant(rs, "next_at"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "finished_at"),
                 rs.getLong("version"));
     }
 }

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +21,7 @@ public class RunTask {
     public static final String NAME = "run";
     /** A step that threw this many times in a row (a bug, a corrupt row) fails its run for a human. */
     static final int MAX_CONSECUTIVE_FAILURES = 10;
+
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -36,8 +36,8 @@ public class RunTask {
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     Optional<Instant> next = runner.drive(instance.getId());
-                    return (complete, operations) -> queue.afterStep(instance.getId(), next,
-                            at -> operations.reschedule(complete, at), operations::remove);
+                    return (complete, operations) -> queue.afterStep(
+                            instance.getId(), next, at -> operations.reschedule(complete, at), operations::remove);
                 });
     }
 
@@ -46,7 +46,10 @@ public class RunTask {
         return (complete, operations) -> {
             int failures = complete.getExecution().consecutiveFailures + 1;
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                runner.failStuck(complete.getExecution().taskInstance.getId(), failures, complete.getCause().orElse(null));
+                runner.failStuck(
+                        complete.getExecution().taskInstance.getId(),
+                        failures,
+                        complete.getCause().orElse(null));
                 operations.remove();
                 return;
             }

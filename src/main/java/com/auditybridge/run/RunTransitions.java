@@ -5,13 +5,12 @@ import com.auditybridge.connection.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Persists a step's transition in one transaction: the run's new state, its timeline row, and the
@@ -36,15 +35,19 @@ public class RunTransitions {
     }
 
     @Transactional
-    public void apply(Run run, String stepName, Transition t, FlowDefinition flow, RunInput input, Connection connection) {
+    public void apply(
+            Run run, String stepName, Transition t, FlowDefinition flow, RunInput input, Connection connection) {
         Instant now = clock.instant();
         Map<String, Object> kept = codec.readMap(run.result());
         if (t.result != null) {
             kept.putAll(t.result);
         }
         if (!store.applyState(run, t, now, t.result == null ? null : codec.write(kept))) {
-            LOG.info("run {} moved on while step {} ran (cancelled, or executed elsewhere): its {} is dropped",
-                    run.id(), stepName, t);
+            LOG.info(
+                    "run {} moved on while step {} ran (cancelled, or executed elsewhere): its {} is dropped",
+                    run.id(),
+                    stepName,
+                    t);
             return;
         }
         if (!t.quiet) {
@@ -56,8 +59,14 @@ public class RunTransitions {
         // Events report the run as just committed, ids learned in this step included.
         Run after = store.find(run.id()).orElseThrow();
         for (String type : t.intermediateEvents) {
-            outbox.emit(run.connectionId(), run.id(), type, EventData.of(after, input, kept),
-                    input.notifies(type) ? run.callbackUrl() : null, false, now);
+            outbox.emit(
+                    run.connectionId(),
+                    run.id(),
+                    type,
+                    EventData.of(after, input, kept),
+                    input.notifies(type) ? run.callbackUrl() : null,
+                    false,
+                    now);
         }
         if (t.status.terminal()) {
             Map<String, Object> result = new LinkedHashMap<>(flow.result(after));
@@ -66,8 +75,16 @@ public class RunTransitions {
                 store.update("update run set result = ? where id = ?", codec.write(result), run.id());
             }
             String type = t.status == RunStatus.COMPLETED ? flow.flow().completedEvent() : "run.failed";
-            outbox.emit(run.connectionId(), run.id(), type, EventData.of(after, input, result), run.callbackUrl(), true, now);
-            meters.counter("bridge.runs.finished", "flow", flow.flow().wireName(), "status", t.status.wireName()).increment();
+            outbox.emit(
+                    run.connectionId(),
+                    run.id(),
+                    type,
+                    EventData.of(after, input, result),
+                    run.callbackUrl(),
+                    true,
+                    now);
+            meters.counter("bridge.runs.finished", "flow", flow.flow().wireName(), "status", t.status.wireName())
+                    .increment();
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.auditybridge.run;
 
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /** Builds what the API shows of a run: its state, its parsed input and result, and its timeline. */
@@ -24,8 +23,18 @@ public class RunViews {
     }
 
     private RunView view(Run run, List<TimelineEntry> timeline) {
-        return new RunView(run.id(), run.flow().wireName(), run.status().wireName(), run.step(), run.createdAt(),
-                run.updatedAt(), run.finishedAt(), codec.readMap(run.input()),
-                run.result() == null ? null : codec.readMap(run.result()), run.error(), run.attempts(), timeline);
+        return new RunView(
+                run.id(),
+                run.flow().wireName(),
+                run.status().wireName(),
+                run.step(),
+                run.createdAt(),
+                run.updatedAt(),
+                run.finishedAt(),
+                codec.readMap(run.input()),
+                run.result() == null ? null : codec.readMap(run.result()),
+                run.error(),
+                run.attempts(),
+                timeline);
     }
 }

@@ -1,7 +1,6 @@
 package com.auditybridge.run;
 
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,17 +39,21 @@ public class RunWaiter {
     }
 
     private void check(String runId, Instant deadline, CompletableFuture<Optional<Run>> result) {
-        timer.schedule(() -> {
-            try {
-                Optional<Run> run = store.find(runId).filter(r -> r.status().terminal());
-                if (run.isPresent() || !clock.instant().isBefore(deadline)) {
-                    result.complete(run);
-                } else {
-                    check(runId, deadline, result);
-                }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    try {
+                        Optional<Run> run =
+                                store.find(runId).filter(r -> r.status().terminal());
+                        if (run.isPresent() || !clock.instant().isBefore(deadline)) {
+                            result.complete(run);
+                        } else {
+                            check(runId, deadline, result);
+                        }
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                CHECK_EVERY_MS,
+                TimeUnit.MILLISECONDS);
     }
 }

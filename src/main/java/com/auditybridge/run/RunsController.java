@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -40,8 +39,9 @@ public class RunsController {
 
     /** An empty page still says {@code "runs": []}: a polling trigger reads the list, not its absence. */
     @Serdeable
-    public record RunPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<RunView> runs, @Nullable String nextCursor) {
-    }
+    public record RunPage(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<RunView> runs,
+            @Nullable String nextCursor) {}
 
     @Get("/{id}")
     RunView get(HttpRequest<?> request, @PathVariable String id) {
@@ -49,16 +49,29 @@ public class RunsController {
     }
 
     @Get
-    RunPage list(HttpRequest<?> request, @QueryValue @Nullable String flow, @QueryValue @Nullable String status,
-                 @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
+    RunPage list(
+            HttpRequest<?> request,
+            @QueryValue @Nullable String flow,
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable String limit,
+            @QueryValue @Nullable String cursor) {
         Connection connection = auth.require(request);
-        Flow flowFilter = flow == null ? null : Flow.fromWire(flow).orElseThrow(() -> badQuery("flow", "is not a known flow"));
-        RunStatus statusFilter = status == null ? null
+        Flow flowFilter =
+                flow == null ? null : Flow.fromWire(flow).orElseThrow(() -> badQuery("flow", "is not a known flow"));
+        RunStatus statusFilter = status == null
+                ? null
                 : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
         int size = pageSize(limit);
-        RunCursor after = cursor == null ? null : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
+        RunCursor after = cursor == null
+                ? null
+                : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
         List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, size, after);
-        String next = runs.size() == size ? new RunCursor(runs.get(size - 1).createdAt(), runs.get(size - 1).id()).encode() : null;
+        String next = runs.size() == size
+                ? new RunCursor(
+                                runs.get(size - 1).createdAt(),
+                                runs.get(size - 1).id())
+                        .encode()
+                : null;
         return new RunPage(runs.stream().map(views::summary).toList(), next);
     }
 
@@ -67,7 +80,8 @@ public class RunsController {
         Connection connection = auth.require(request);
         Run run = owned(connection, id);
         if (!store.cancel(connection.id(), id, clock.instant())) {
-            throw ProblemException.conflict("RUN_ALREADY_ENDED", "The run is " + run.status().wireName() + " and cannot be cancelled.");
+            throw ProblemException.conflict(
+                    "RUN_ALREADY_ENDED", "The run is " + run.status().wireName() + " and cannot be cancelled.");
         }
         return views.full(owned(connection, id));
     }
@@ -77,7 +91,10 @@ public class RunsController {
         Connection connection = auth.require(request);
         Run run = owned(connection, id);
         if (!queue.retry(connection.id(), id, clock.instant())) {
-            throw ProblemException.conflict("RUN_NOT_FAILED", "Only a failed run can be retried; this one is " + run.status().wireName() + ".");
+            throw ProblemException.conflict(
+                    "RUN_NOT_FAILED",
+                    "Only a failed run can be retried; this one is "
+                            + run.status().wireName() + ".");
         }
         return views.full(owned(connection, id));
     }

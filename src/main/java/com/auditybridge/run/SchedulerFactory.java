@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.db.TransactionJoiningDataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -8,15 +9,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
-import com.auditybridge.db.TransactionJoiningDataSource;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Builds the scheduler on the service's own data source and clock. Recurring tasks (retention) are handed to
@@ -29,11 +28,19 @@ public class SchedulerFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     @Requires(property = "bridge.scheduler.enabled", notEquals = "false")
-    Scheduler scheduler(DataSource dataSource, ConnectionOperations<Connection> connections, List<Task<?>> tasks,
-                        Clock clock, SchedulerSettings settings, @Value("${datasources.default.url:}") String url) {
-        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
-                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
-        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+    Scheduler scheduler(
+            DataSource dataSource,
+            ConnectionOperations<Connection> connections,
+            List<Task<?>> tasks,
+            Clock clock,
+            SchedulerSettings settings,
+            @Value("${datasources.default.url:}") String url) {
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast)
+                .toList();
+        List<Task<?>> others =
+                tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
         SchedulerBuilder builder = new ClockedSchedulerBuilder(joining(dataSource, connections), others, clock)
                 .startTasks(recurring)
                 .threads(settings.threads())

@@ -2,7 +2,6 @@ package com.auditybridge.run;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -20,5 +19,4 @@ public record SchedulerSettings(
         @Bindable(defaultValue = "1s") Duration pollingInterval,
         @Bindable(defaultValue = "5s") Duration heartbeat,
         @Bindable(defaultValue = "4") int missedHeartbeats,
-        @Bindable(defaultValue = "20s") Duration shutdownWait) {
-}
+        @Bindable(defaultValue = "20s") Duration shutdownWait) {}

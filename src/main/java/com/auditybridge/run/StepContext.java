@@ -6,6 +6,9 @@ import com.auditybridge.connection.Connection;
  * What a step may use while it calls: the connection's tokens, the run's input, the gated upstreams, and what
  * earlier steps kept in the run's result ({@link Transition#remember}).
  */
-public record StepContext(Connection connection, RunInput input, GatedAudity audity, GatedRepoAudit repoAudit,
-                          java.util.Map<String, Object> kept) {
-}
+public record StepContext(
+        Connection connection,
+        RunInput input,
+        GatedAudity audity,
+        GatedRepoAudit repoAudit,
+        java.util.Map<String, Object> kept) {}

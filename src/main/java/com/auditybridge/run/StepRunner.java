@@ -10,10 +10,6 @@ import com.auditybridge.upstream.UpstreamErrorKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Executes one step of one run: load, call, decide, persist. Returns when the run wants to be
@@ -44,9 +43,17 @@ public class StepRunner {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public StepRunner(RunStore store, RunTransitions transitions, List<FlowDefinition> flows, Connections connections,
-                      GatedAudity audity, GatedRepoAudit repoAudit, RetryPolicy retryPolicy,
-                      RunInputCodec codec, Clock clock, MeterRegistry meters) {
+    public StepRunner(
+            RunStore store,
+            RunTransitions transitions,
+            List<FlowDefinition> flows,
+            Connections connections,
+            GatedAudity audity,
+            GatedRepoAudit repoAudit,
+            RetryPolicy retryPolicy,
+            RunInputCodec codec,
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.transitions = transitions;
         this.flows = flows.stream().collect(Collectors.toMap(FlowDefinition::flow, Function.identity()));
@@ -76,14 +83,32 @@ public class StepRunner {
     /** Fails a run whose step kept throwing; the cause's type and first words go to the run for a human. */
     public void failStuck(String runId, int failures, Throwable cause) {
         store.find(runId).filter(run -> !run.status().terminal()).ifPresent(run -> {
-            String why = cause == null ? "unknown" : cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+            String why = cause == null
+                    ? "unknown"
+                    : cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null
+                                    ? ""
+                                    : ": "
+                                            + cause.getMessage()
+                                                    .lines()
+                                                    .findFirst()
+                                                    .orElse(""));
             LOG.error("run {} failed: step {} threw {} times in a row ({})", run.id(), run.step(), failures, why);
-            Transition stuck = Transition.fail(run.step(), new RunError("INTERNAL_ERROR",
-                    "step " + run.step() + " failed " + failures + " times in a row: " + why, null));
+            Transition stuck = Transition.fail(
+                    run.step(),
+                    new RunError(
+                            "INTERNAL_ERROR",
+                            "step " + run.step() + " failed " + failures + " times in a row: " + why,
+                            null));
             FlowDefinition flow = flows.get(run.flow());
             RunInput input = safeInput(run);
-            transitions.apply(run, run.step(), stuck, flow, input, connections.byId(run.connectionId()).orElse(null));
+            transitions.apply(
+                    run,
+                    run.step(),
+                    stuck,
+                    flow,
+                    input,
+                    connections.byId(run.connectionId()).orElse(null));
         });
     }
 
@@ -91,7 +116,8 @@ public class StepRunner {
         try {
             return codec.read(run.input());
         } catch (RuntimeException unreadable) {
-            return new RunInput(run.leadId(), run.projectId(), null, null, null, null, null, run.callbackUrl(), null, null);
+            return new RunInput(
+                    run.leadId(), run.projectId(), null, null, null, null, null, run.callbackUrl(), null, null);
         }
     }
 
@@ -100,7 +126,8 @@ public class StepRunner {
         RunInput input = codec.read(run.input());
         Optional<Connection> connection = connections.byId(run.connectionId());
         if (connection.isEmpty()) {
-            Transition gone = Transition.fail(run.step(), new RunError("CONNECTION_GONE", "the run's connection no longer exists", null));
+            Transition gone = Transition.fail(
+                    run.step(), new RunError("CONNECTION_GONE", "the run's connection no longer exists", null));
             transitions.apply(run, run.step(), gone, flow, input, null);
             return gone;
         }
@@ -110,9 +137,11 @@ public class StepRunner {
         return transition;
     }
 
-    private <T> Transition callAndDecide(Step<T> step, Run run, FlowDefinition flow, RunInput input, Connection connection) {
+    private <T> Transition callAndDecide(
+            Step<T> step, Run run, FlowDefinition flow, RunInput input, Connection connection) {
         Timer.Sample sample = Timer.start(meters);
-        Outcome<T> outcome = step.call(run, new StepContext(connection, input, audity, repoAudit, codec.readMap(run.result())));
+        Outcome<T> outcome =
+                step.call(run, new StepContext(connection, input, audity, repoAudit, codec.readMap(run.result())));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
         Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy, codec.readMap(run.result()));
         UpstreamError error = outcome.error();
@@ -128,12 +157,24 @@ public class StepRunner {
      * else at the next call: the run fails saying so, instead of its transition failing until INTERNAL_ERROR.
      */
     private static Transition idsThatFit(Run run, Transition t) {
-        String[][] ids = {{"projectId", t.projectId}, {"jobId", t.jobId}, {"analysisId", t.analysisId}, {"auditId", t.auditId}};
+        String[][] ids = {
+            {"projectId", t.projectId}, {"jobId", t.jobId}, {"analysisId", t.analysisId}, {"auditId", t.auditId}
+        };
         for (String[] id : ids) {
             if (id[1] != null && id[1].length() > Bounded.UPSTREAM_ID) {
-                LOG.warn("run {} step {}: the upstream answered a {} of {} characters", run.id(), run.step(), id[0], id[1].length());
-                return Transition.fail(run.step(), new RunError("UPSTREAM_ID_TOO_LONG", "the upstream answered a " + id[0]
-                        + " of " + id[1].length() + " characters; at most " + Bounded.UPSTREAM_ID + " can be kept", null));
+                LOG.warn(
+                        "run {} step {}: the upstream answered a {} of {} characters",
+                        run.id(),
+                        run.step(),
+                        id[0],
+                        id[1].length());
+                return Transition.fail(
+                        run.step(),
+                        new RunError(
+                                "UPSTREAM_ID_TOO_LONG",
+                                "the upstream answered a " + id[0] + " of " + id[1].length() + " characters; at most "
+                                        + Bounded.UPSTREAM_ID + " can be kept",
+                                null));
             }
         }
         return t;
@@ -143,10 +184,10 @@ public class StepRunner {
     private static Transition onTransient(Run run, UpstreamError error, Decisions decisions) {
         boolean askedToWait = error.kind() == UpstreamErrorKind.THROTTLED
                 || ((error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)
-                && error.retryAfter() != null);
+                        && error.retryAfter() != null);
         if (askedToWait) {
-            Transition hold = decisions.hold(run, error.retryAfter() == null ? DEFAULT_HOLD : error.retryAfter(),
-                    Decisions.describe(error));
+            Transition hold = decisions.hold(
+                    run, error.retryAfter() == null ? DEFAULT_HOLD : error.retryAfter(), Decisions.describe(error));
             return error.kind() == UpstreamErrorKind.THROTTLED ? hold.quiet() : hold;
         }
         return decisions.retryOrFail(run, error);

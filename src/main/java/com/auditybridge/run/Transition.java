@@ -28,8 +28,14 @@ public final class Transition {
     boolean quiet;
     final List<String> intermediateEvents = new ArrayList<>();
 
-    private Transition(RunStatus status, String step, Instant nextAt, String outcome, String detail,
-                       boolean newStep, boolean countAttempt) {
+    private Transition(
+            RunStatus status,
+            String step,
+            Instant nextAt,
+            String outcome,
+            String detail,
+            boolean newStep,
+            boolean countAttempt) {
         this.status = status;
         this.step = step;
         this.nextAt = nextAt;
@@ -68,7 +74,8 @@ public final class Transition {
     }
 
     public static Transition fail(String step, RunError error) {
-        Transition t = new Transition(RunStatus.FAILED, step, null, "failed", error.code() + ": " + error.message(), false, false);
+        Transition t = new Transition(
+                RunStatus.FAILED, step, null, "failed", error.code() + ": " + error.message(), false, false);
         t.error = error;
         return t;
     }

@@ -3,7 +3,6 @@ package com.auditybridge.sim;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +40,9 @@ public record FaultSettings(
         latencyMs = latencyMs == null ? 0L : Math.max(0L, latencyMs);
         convertCommitThenHang = Boolean.TRUE.equals(convertCommitThenHang);
         hangMs = hangMs == null ? 60_000L : hangMs;
-        loseAnswer = loseAnswer == null ? List.of() : loseAnswer.stream().filter(Objects::nonNull).distinct().toList();
+        loseAnswer = loseAnswer == null
+                ? List.of()
+                : loseAnswer.stream().filter(Objects::nonNull).distinct().toList();
         jobFailureRate = rate(jobFailureRate);
         rateLimitStorm = Boolean.TRUE.equals(rateLimitStorm);
     }

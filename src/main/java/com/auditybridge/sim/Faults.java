@@ -2,7 +2,6 @@ package com.auditybridge.sim;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.util.Random;
 
 /** The current fault settings and the dice they are rolled with (seedable for reproducible runs). */

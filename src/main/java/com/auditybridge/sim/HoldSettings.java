@@ -12,7 +12,10 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param submit  repo-audit's {@code POST /api/demo/audit}
  */
 @Serdeable
-public record HoldSettings(@Nullable Boolean convert, @Nullable Boolean trigger, @Nullable Boolean submit) {
+public record HoldSettings(
+        @Nullable Boolean convert,
+        @Nullable Boolean trigger,
+        @Nullable Boolean submit) {
 
     public HoldSettings {
         convert = Boolean.TRUE.equals(convert);

@@ -5,5 +5,7 @@ package com.auditybridge.sim;
  * {@code convert}, Audity's async audit {@code trigger} and repo-audit's {@code submit}.
  */
 public enum PaidCall {
-    convert, trigger, submit
+    convert,
+    trigger,
+    submit
 }

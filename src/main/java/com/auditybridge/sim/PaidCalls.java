@@ -7,10 +7,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * How a paid call that passed its checks gets to its commit, as a non-atomic upstream does it: at once, after
@@ -38,13 +37,15 @@ import java.util.function.Supplier;
 public class PaidCalls implements Resettable {
     /** What a release does: commit as an unheld call would, or abort (nothing charged, 500 without body). */
     public enum Outcome {
-        commit, abort
+        commit,
+        abort
     }
 
     private final Clock clock;
     private final Faults faults;
     /** Calls between their checks and their commit, in arrival order; guarded by {@code this}. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+
     private HoldSettings holds = HoldSettings.none();
 
     PaidCalls(Clock clock, Faults faults) {
@@ -60,8 +61,8 @@ public class PaidCalls implements Resettable {
      * @param subject what the call is about, shown in the held list (lead id, project id, repository URL)
      * @param commit  charges, creates, counts and answers the success; runs exactly once, or never on abort
      */
-    public Mono<MutableHttpResponse<?>> run(PaidCall kind, String subject, Duration work,
-                                            Supplier<MutableHttpResponse<?>> commit) {
+    public Mono<MutableHttpResponse<?>> run(
+            PaidCall kind, String subject, Duration work, Supplier<MutableHttpResponse<?>> commit) {
         Pending call;
         synchronized (this) {
             boolean held = holds.holds(kind);
@@ -76,8 +77,8 @@ public class PaidCalls implements Resettable {
             return Mono.just(answered(kind, commit));
         }
         if (!call.held) {
-            call.timer = Schedulers.parallel().schedule(() -> finish(call.id, Outcome.commit, false),
-                    work.toMillis(), TimeUnit.MILLISECONDS);
+            call.timer = Schedulers.parallel()
+                    .schedule(() -> finish(call.id, Outcome.commit, false), work.toMillis(), TimeUnit.MILLISECONDS);
         }
         // Cancelling the subscription (the caller hung up) must not cancel the call itself.
         return Mono.fromFuture(call.answer, true);
@@ -170,8 +171,7 @@ public class PaidCalls implements Resettable {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record HeldCall(String id, PaidCall kind, String subject, String since) {
-    }
+    public record HeldCall(String id, PaidCall kind, String subject, String since) {}
 
     private static final class Pending {
         final String id;
@@ -183,7 +183,12 @@ public class PaidCalls implements Resettable {
         final CompletableFuture<MutableHttpResponse<?>> answer = new CompletableFuture<>();
         volatile Disposable timer;
 
-        Pending(String id, PaidCall kind, String subject, Instant since, boolean held,
+        Pending(
+                String id,
+                PaidCall kind,
+                String subject,
+                Instant since,
+                boolean held,
                 Supplier<MutableHttpResponse<?>> commit) {
             this.id = id;
             this.kind = kind;

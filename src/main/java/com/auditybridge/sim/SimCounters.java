@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +36,9 @@ public class SimCounters implements Resettable {
     /** A committed conversion: the lead was charged and became this project. */
     public void conversion(String leadId, String projectId) {
         increment(conversions, leadId);
-        projectsByLead.computeIfAbsent(leadId, k -> new CopyOnWriteArrayList<>()).add(projectId);
+        projectsByLead
+                .computeIfAbsent(leadId, k -> new CopyOnWriteArrayList<>())
+                .add(projectId);
     }
 
     /** A committed async audit trigger: one more analysis job for the project. */
@@ -59,8 +60,15 @@ public class SimCounters implements Resettable {
         calls.forEach((route, byStatus) -> callView.put(route, view(byStatus)));
         Map<String, List<String>> projects = new TreeMap<>();
         projectsByLead.forEach((lead, ids) -> projects.put(lead, List.copyOf(ids)));
-        return new Snapshot(callView, view(conversions), projects, view(jobs), view(rateLimited), peaks,
-                view(repoAuditSubmits), view(audits));
+        return new Snapshot(
+                callView,
+                view(conversions),
+                projects,
+                view(jobs),
+                view(rateLimited),
+                peaks,
+                view(repoAuditSubmits),
+                view(audits));
     }
 
     @Override
@@ -96,9 +104,13 @@ public class SimCounters implements Resettable {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Snapshot(Map<String, Map<String, Long>> calls, Map<String, Long> conversions,
-                           Map<String, List<String>> projectsByLead, Map<String, Long> jobs,
-                           Map<String, Long> rateLimited, Map<String, Map<String, Integer>> peaks,
-                           Map<String, Long> repoAuditSubmits, Map<String, Long> audits) {
-    }
+    public record Snapshot(
+            Map<String, Map<String, Long>> calls,
+            Map<String, Long> conversions,
+            Map<String, List<String>> projectsByLead,
+            Map<String, Long> jobs,
+            Map<String, Long> rateLimited,
+            Map<String, Map<String, Integer>> peaks,
+            Map<String, Long> repoAuditSubmits,
+            Map<String, Long> audits) {}
 }

@@ -7,11 +7,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The part of every simulated call that does not depend on the API: injected faults, added latency
@@ -20,8 +19,9 @@ import java.util.function.Supplier;
 @Singleton
 @Requires(env = SimulatorActivation.ENVIRONMENT)
 public class SimGate {
-    private static final HttpStatus[] SERVER_ERRORS =
-            {HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE};
+    private static final HttpStatus[] SERVER_ERRORS = {
+        HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE
+    };
 
     private static final String RESET = "sim.reset";
     private static final String LOST = "sim.lost";
@@ -38,24 +38,29 @@ public class SimGate {
      * @param api            counter label of the API ({@code audity} or {@code repoAudit})
      * @param rateLimitText  the API's own 429 message, used by the rate-limit storm
      */
-    public Publisher<MutableHttpResponse<?>> guard(String api, String rateLimitText, HttpRequest<?> request,
-                                                   Supplier<Publisher<MutableHttpResponse<?>>> next) {
+    public Publisher<MutableHttpResponse<?>> guard(
+            String api,
+            String rateLimitText,
+            HttpRequest<?> request,
+            Supplier<Publisher<MutableHttpResponse<?>>> next) {
         String route = route(request);
         FaultSettings settings = faults.settings();
         Mono<MutableHttpResponse<?>> answer = Mono.defer(() -> {
-            if (faults.roll(settings.resetRate())) {
-                return Mono.just(closeConnection(request));
-            }
-            if (settings.rateLimitStorm()) {
-                return Mono.just(SimResponses.tooManyRequests(rateLimitText, 1));
-            }
-            if (faults.roll(settings.errorRate())) {
-                HttpStatus status = SERVER_ERRORS[faults.pick(SERVER_ERRORS.length)];
-                return Mono.just(SimResponses.error(status, status.getReason()));
-            }
-            return Mono.from(next.get()).map(response -> response.getAttribute(LOST).isPresent()
-                    ? closeConnection(request) : response);
-        }).doOnNext(response -> record(api, route, response));
+                    if (faults.roll(settings.resetRate())) {
+                        return Mono.just(closeConnection(request));
+                    }
+                    if (settings.rateLimitStorm()) {
+                        return Mono.just(SimResponses.tooManyRequests(rateLimitText, 1));
+                    }
+                    if (faults.roll(settings.errorRate())) {
+                        HttpStatus status = SERVER_ERRORS[faults.pick(SERVER_ERRORS.length)];
+                        return Mono.just(SimResponses.error(status, status.getReason()));
+                    }
+                    return Mono.from(next.get())
+                            .map(response ->
+                                    response.getAttribute(LOST).isPresent() ? closeConnection(request) : response);
+                })
+                .doOnNext(response -> record(api, route, response));
         return delayed(answer, settings.latencyMs());
     }
 
@@ -68,7 +73,8 @@ public class SimGate {
         if (request instanceof NettyHttpRequest<?> netty) {
             netty.getChannelHandlerContext().channel().close();
         }
-        return SimResponses.error(HttpStatus.INTERNAL_SERVER_ERROR, "connection reset").attribute(RESET, true);
+        return SimResponses.error(HttpStatus.INTERNAL_SERVER_ERROR, "connection reset")
+                .attribute(RESET, true);
     }
 
     /** Marks a committed answer to be lost: the gate closes the connection instead of sending it. */

@@ -16,7 +16,10 @@ class SimStartupLog {
     @EventListener
     void onStartup(ServerStartupEvent event) {
         String base = "http://127.0.0.1:" + event.getSource().getPort();
-        LOG.info("Simulator active (BRIDGE_SIMULATOR=true): serving the Audity simulator at {}/sim/audity "
-                + "and the repo-audit simulator at {}/sim/repo-audit", base, base);
+        LOG.info(
+                "Simulator active (BRIDGE_SIMULATOR=true): serving the Audity simulator at {}/sim/audity "
+                        + "and the repo-audit simulator at {}/sim/repo-audit",
+                base,
+                base);
     }
 }

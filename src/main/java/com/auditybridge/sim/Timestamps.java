@@ -10,8 +10,7 @@ public final class Timestamps {
     private static final DateTimeFormatter OFFSET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String iso(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();

@@ -3,7 +3,6 @@ package com.auditybridge.upstream;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-
 import java.io.IOException;
 import java.util.Map;
 
@@ -12,7 +11,8 @@ import java.util.Map;
  * but a proxy page or a framework default ({@code detail}, {@code message}) must still yield a message.
  * Messages are cut to {@value #MAX_MESSAGE} characters so that an HTML error page never floods a log or a row.
  */
-public record ErrorBody(String message, String code, String currentTier, String requiredTier, Map<String, Object> details) {
+public record ErrorBody(
+        String message, String code, String currentTier, String requiredTier, Map<String, Object> details) {
 
     static final int MAX_MESSAGE = 500;
 

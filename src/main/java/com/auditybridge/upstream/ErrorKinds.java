@@ -8,8 +8,7 @@ import static com.auditybridge.upstream.UpstreamErrorKind.*;
  */
 final class ErrorKinds {
 
-    private ErrorKinds() {
-    }
+    private ErrorKinds() {}
 
     static UpstreamErrorKind of(int status, ErrorBody body, boolean hasRetryAfter) {
         String code = body.code();

@@ -5,7 +5,6 @@ import io.micronaut.http.client.exceptions.NoHostException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -57,18 +56,21 @@ public final class HttpOutcomes {
         } catch (IOException | RuntimeException unreadable) {
             // reported below with the body, which says more than the parser
         }
-        return Outcome.failure(UpstreamError.of(UpstreamErrorKind.UNEXPECTED, status, null,
-                ErrorBody.cut("unreadable answer: " + body)));
+        return Outcome.failure(UpstreamError.of(
+                UpstreamErrorKind.UNEXPECTED, status, null, ErrorBody.cut("unreadable answer: " + body)));
     }
 
     private static UpstreamError error(int status, Duration retryAfter, ErrorBody body, ErrorRule rule) {
         UpstreamErrorKind special = rule.kindFor(status, body);
         UpstreamErrorKind kind = special != null ? special : ErrorKinds.of(status, body, retryAfter != null);
-        UpstreamError error = UpstreamError.of(kind, status, body.code(), body.message()).withDetails(body.details());
+        UpstreamError error =
+                UpstreamError.of(kind, status, body.code(), body.message()).withDetails(body.details());
         if (status == 429 || status == 503) {
             error = error.withRetryAfter(retryAfter);
         }
-        return kind == UpstreamErrorKind.TIER_REQUIRED ? error.withTiers(body.currentTier(), body.requiredTier()) : error;
+        return kind == UpstreamErrorKind.TIER_REQUIRED
+                ? error.withTiers(body.currentTier(), body.requiredTier())
+                : error;
     }
 
     private static boolean neverConnected(Throwable failure) {

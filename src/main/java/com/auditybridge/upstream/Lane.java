@@ -2,7 +2,6 @@ package com.auditybridge.upstream;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,9 @@ final class Lane {
                     .limitRefreshPeriod(Duration.ofMillis((60_000L + cyclesPerMinute - 1) / cyclesPerMinute))
                     .timeoutDuration(Duration.ZERO)
                     .build();
-            limiters.put(callClass, new AtomicRateLimiter(name + "-" + callClass, config,
-                    () -> clock.millis() * 1_000_000L));
+            limiters.put(
+                    callClass,
+                    new AtomicRateLimiter(name + "-" + callClass, config, () -> clock.millis() * 1_000_000L));
         }
     }
 

@@ -39,9 +39,7 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure {
         throw new IllegalStateException("not a failure");
     }
 
-    record Success<T>(int status, T body) implements Outcome<T> {
-    }
+    record Success<T>(int status, T body) implements Outcome<T> {}
 
-    record Failure<T>(UpstreamError cause) implements Outcome<T> {
-    }
+    record Failure<T>(UpstreamError cause) implements Outcome<T> {}
 }

@@ -25,8 +25,7 @@ public final class RetryAfter {
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait the header asks for, relative to {@code clock}; null when missing or unreadable. */
     public static Duration parse(String header, Clock clock) {
@@ -56,7 +55,8 @@ public final class RetryAfter {
     private static Instant date(String value) {
         for (DateTimeFormatter format : List.of(IMF_FIXDATE, RFC_850)) {
             try {
-                return ZonedDateTime.parse(value, format.withZone(ZoneOffset.UTC)).toInstant();
+                return ZonedDateTime.parse(value, format.withZone(ZoneOffset.UTC))
+                        .toInstant();
             } catch (DateTimeParseException notThisFormat) {
                 // try the next one
             }

@@ -5,7 +5,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.RetryConfig;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,8 +19,8 @@ public class RetryPolicy {
     private final RetryConfig config;
 
     public RetryPolicy(UpstreamPolicySettings settings) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
-                settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
+        IntervalFunction backoff =
+                IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
         IntervalBiFunction<UpstreamError> honoursRetryAfter = (attempt, either) -> {
             if (either.isRight() && either.get().retryAfter() != null) {
                 return either.get().retryAfter().toMillis();
@@ -40,7 +39,8 @@ public class RetryPolicy {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        IntervalBiFunction<UpstreamError> interval = (IntervalBiFunction<UpstreamError>) (IntervalBiFunction<?>) config.getIntervalBiFunction();
+        IntervalBiFunction<UpstreamError> interval =
+                (IntervalBiFunction<UpstreamError>) (IntervalBiFunction<?>) config.getIntervalBiFunction();
         return Optional.of(Duration.ofMillis(interval.apply(Math.max(1, attemptsSoFar), Either.right(error))));
     }
 }

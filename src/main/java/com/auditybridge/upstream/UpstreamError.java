@@ -25,15 +25,18 @@ public record UpstreamError(
     }
 
     public UpstreamError withRetryAfter(Duration retryAfter) {
-        return new UpstreamError(kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
+        return new UpstreamError(
+                kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
     }
 
     public UpstreamError withTiers(String currentTier, String requiredTier) {
-        return new UpstreamError(kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
+        return new UpstreamError(
+                kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
     }
 
     public UpstreamError withDetails(Map<String, Object> details) {
-        return new UpstreamError(kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
+        return new UpstreamError(
+                kind, status, code, message, retryAfter, currentTier, requiredTier, details, requestSent);
     }
 
     public UpstreamError notSent() {

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,11 +35,12 @@ public class UpstreamGate {
     }
 
     public <T> Outcome<T> call(CallClass callClass, String token, Supplier<Outcome<T>> call) {
-        Lane lane = lanes.computeIfAbsent(callClass.upstream() + ":" + fingerprint(token),
-                name -> new Lane(name, settings, clock));
+        Lane lane = lanes.computeIfAbsent(
+                callClass.upstream() + ":" + fingerprint(token), name -> new Lane(name, settings, clock));
         Duration wait = lane.holdBack(callClass);
         if (!wait.isZero()) {
-            meters.counter("bridge.upstream.throttled", "class", callClass.name()).increment();
+            meters.counter("bridge.upstream.throttled", "class", callClass.name())
+                    .increment();
             return throttled(wait, "rate budget of this token");
         }
         CircuitBreaker circuit = circuits.computeIfAbsent(callClass.upstream(), this::newCircuit);
@@ -64,21 +64,31 @@ public class UpstreamGate {
             circuit.releasePermission();
             return outcome;
         }
-        if (error != null && (error.kind() == UpstreamErrorKind.SERVER_ERROR
-                || error.kind() == UpstreamErrorKind.TIMEOUT || error.kind() == UpstreamErrorKind.NETWORK)) {
+        if (error != null
+                && (error.kind() == UpstreamErrorKind.SERVER_ERROR
+                        || error.kind() == UpstreamErrorKind.TIMEOUT
+                        || error.kind() == UpstreamErrorKind.NETWORK)) {
             circuit.onError(elapsed, TimeUnit.NANOSECONDS, new UpstreamFailure(error));
         } else {
             circuit.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
         if (error != null && error.kind() == UpstreamErrorKind.RATE_LIMITED) {
-            meters.counter("bridge.upstream.rate_limited", "class", callClass.name()).increment();
+            meters.counter("bridge.upstream.rate_limited", "class", callClass.name())
+                    .increment();
         }
-        if (error != null && error.retryAfter() != null
-                && (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)) {
+        if (error != null
+                && error.retryAfter() != null
+                && (error.kind() == UpstreamErrorKind.RATE_LIMITED
+                        || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)) {
             lane.pauseFor(error.retryAfter());
         }
-        meters.counter("bridge.upstream.calls", "class", callClass.name(),
-                "outcome", error == null ? "success" : error.kind().name()).increment();
+        meters.counter(
+                        "bridge.upstream.calls",
+                        "class",
+                        callClass.name(),
+                        "outcome",
+                        error == null ? "success" : error.kind().name())
+                .increment();
         meters.timer("bridge.upstream.latency", "class", callClass.name()).record(elapsed, TimeUnit.NANOSECONDS);
         return outcome;
     }
@@ -86,7 +96,9 @@ public class UpstreamGate {
     /** An upstream Retry-After is honoured up to {@code upstream.max-retry-after}, never longer. */
     private <T> Outcome<T> capRetryAfter(Outcome<T> outcome) {
         UpstreamError error = outcome.error();
-        if (error == null || error.retryAfter() == null || error.retryAfter().compareTo(settings.maxRetryAfter()) <= 0) {
+        if (error == null
+                || error.retryAfter() == null
+                || error.retryAfter().compareTo(settings.maxRetryAfter()) <= 0) {
             return outcome;
         }
         return Outcome.failure(error.withRetryAfter(settings.maxRetryAfter()));
@@ -107,23 +119,32 @@ public class UpstreamGate {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build();
         CircuitBreaker circuit = CircuitBreaker.of(upstream, config);
-        circuit.getEventPublisher().onStateTransition(e -> meters.counter("bridge.upstream.circuit.transitions",
-                "upstream", upstream, "to", e.getStateTransition().getToState().name()).increment());
-        meters.gauge("bridge.upstream.circuit.open", java.util.List.of(io.micrometer.core.instrument.Tag.of("upstream", upstream)),
-                circuit, c -> c.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
+        circuit.getEventPublisher()
+                .onStateTransition(e -> meters.counter(
+                                "bridge.upstream.circuit.transitions",
+                                "upstream",
+                                upstream,
+                                "to",
+                                e.getStateTransition().getToState().name())
+                        .increment());
+        meters.gauge(
+                "bridge.upstream.circuit.open",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("upstream", upstream)),
+                circuit,
+                c -> c.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
         return circuit;
     }
 
     private static <T> Outcome<T> throttled(Duration wait, String why) {
-        return Outcome.failure(new UpstreamError(UpstreamErrorKind.THROTTLED, 0, null, "held back: " + why,
-                wait, null, null, Map.of(), false));
+        return Outcome.failure(new UpstreamError(
+                UpstreamErrorKind.THROTTLED, 0, null, "held back: " + why, wait, null, null, Map.of(), false));
     }
 
     /** Lanes are keyed by a digest, so no map or metric ever holds a token. */
     static String fingerprint(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -10,7 +10,6 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -26,20 +25,25 @@ public final class UpstreamHttp implements AutoCloseable {
     private final HttpClient client;
     /** The base URL's own path (e.g. a gateway prefix); the client resolves request paths from the host. */
     private final String basePath;
+
     private final JsonMapper json;
     private final HttpOutcomes outcomes;
 
     public UpstreamHttp(UpstreamSettings settings, String defaultBaseUrl, JsonMapper json, Clock clock) {
         java.net.URL base = settings.baseUrlOr(defaultBaseUrl);
         this.client = HttpClient.create(base, settings.clientConfiguration());
-        this.basePath = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1) : base.getPath();
+        this.basePath = base.getPath().endsWith("/")
+                ? base.getPath().substring(0, base.getPath().length() - 1)
+                : base.getPath();
         this.json = json;
         this.outcomes = new HttpOutcomes(json, clock);
     }
 
     /** Sends {@code body} as JSON when it is not null; no body and no Content-Type otherwise. */
-    public <T> Outcome<T> call(HttpMethod method, String uri, String token, Object body, Shape<T> shape, ErrorRule rule) {
-        MutableHttpRequest<Object> request = HttpRequest.create(method, basePath + uri).accept(MediaType.APPLICATION_JSON_TYPE);
+    public <T> Outcome<T> call(
+            HttpMethod method, String uri, String token, Object body, Shape<T> shape, ErrorRule rule) {
+        MutableHttpRequest<Object> request =
+                HttpRequest.create(method, basePath + uri).accept(MediaType.APPLICATION_JSON_TYPE);
         if (token != null && !token.isBlank()) {
             request.bearerAuth(token);
         }
@@ -66,7 +70,8 @@ public final class UpstreamHttp implements AutoCloseable {
         try {
             return json.writeValueAsString(body);
         } catch (IOException e) {
-            throw new UncheckedIOException("request body not serializable: " + body.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "request body not serializable: " + body.getClass().getSimpleName(), e);
         }
     }
 

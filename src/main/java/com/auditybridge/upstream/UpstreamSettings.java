@@ -2,7 +2,6 @@ package com.auditybridge.upstream;
 
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClientConfiguration;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -28,7 +27,8 @@ public interface UpstreamSettings {
 
     /** The configured base URL, or {@code fallback} when none is set. */
     default URL baseUrlOr(String fallback) {
-        String url = baseUrl() == null || baseUrl().isBlank() ? fallback : baseUrl().trim();
+        String url =
+                baseUrl() == null || baseUrl().isBlank() ? fallback : baseUrl().trim();
         try {
             return URI.create(url).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {

@@ -1,9 +1,12 @@
 package com.auditybridge.audity;
 
+import static com.auditybridge.audity.HttpAudityApiTest.TOKEN;
+import static com.auditybridge.upstream.UpstreamErrorKind.NETWORK;
+import static com.auditybridge.upstream.UpstreamErrorKind.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.upstream.CannedUpstream;
 import com.auditybridge.upstream.UpstreamError;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,11 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
-import static com.auditybridge.audity.HttpAudityApiTest.TOKEN;
-import static com.auditybridge.upstream.UpstreamErrorKind.NETWORK;
-import static com.auditybridge.upstream.UpstreamErrorKind.TIMEOUT;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What a call comes to when no answer arrives, and whether the request may have reached the upstream. */
 class AudityTransportFailureTest {
@@ -38,7 +37,8 @@ class AudityTransportFailureTest {
     @Test
     void aConnectionResetAfterTheRequestIsANetworkFailureWithAnUnknownOutcome() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             HttpAudityApi api = HttpAudityApiTest.apiWith("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5))) {
+                HttpAudityApi api =
+                        HttpAudityApiTest.apiWith("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5))) {
             CompletableFuture<Void> resetter = CompletableFuture.runAsync(() -> resetAfterReadingTheRequest(server));
 
             UpstreamError error = api.convertLead(TOKEN, "l-1").error();
@@ -53,7 +53,7 @@ class AudityTransportFailureTest {
     @Test
     void anUpstreamSlowerThanTheReadTimeoutIsATimeout() {
         try (CannedUpstream upstream = new CannedUpstream().hang("POST", "/api/lead-generation/leads/l-1/convert");
-             HttpAudityApi api = HttpAudityApiTest.apiWith(upstream.baseUrl(), Duration.ofMillis(300))) {
+                HttpAudityApi api = HttpAudityApiTest.apiWith(upstream.baseUrl(), Duration.ofMillis(300))) {
             UpstreamError error = api.convertLead(TOKEN, "l-1").error();
 
             assertThat(error.kind()).isEqualTo(TIMEOUT);

@@ -1,20 +1,19 @@
 package com.auditybridge.audity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.upstream.CannedUpstream;
 import com.auditybridge.upstream.Outcome;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Requests as the seeds specify them, and each endpoint's wrapper unwrapped. */
 class HttpAudityApiTest {
@@ -61,15 +60,21 @@ class HttpAudityApiTest {
         LeadPage page = api.listLeads(TOKEN, LeadQuery.activeByScore(50)).value();
 
         assertThat(upstream.last().uri())
-                .isEqualTo("/api/lead-generation/leads?status=active&sortBy=ai_readiness_score&sortOrder=desc&limit=50&page=1");
-        assertThat(page.data()).extracting(Lead::id, Lead::aiReadinessScore).containsExactly(org.assertj.core.groups.Tuple.tuple("l-1", 82.5));
+                .isEqualTo(
+                        "/api/lead-generation/leads?status=active&sortBy=ai_readiness_score&sortOrder=desc&limit=50&page=1");
+        assertThat(page.data())
+                .extracting(Lead::id, Lead::aiReadinessScore)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("l-1", 82.5));
         assertThat(page.pagination()).containsEntry("total", 1);
         assertThat(page.filters()).containsEntry("status", "active");
     }
 
     @Test
     void aLeadIsUnwrappedFromItsLeadField() {
-        upstream.answer("GET", "/api/lead-generation/leads/l-1", 200,
+        upstream.answer(
+                "GET",
+                "/api/lead-generation/leads/l-1",
+                200,
                 "{\"lead\":{\"id\":\"l-1\",\"surveyStatus\":\"converted\",\"surveyResponses\":{\"q1\":\"yes\"}}}");
 
         Lead lead = api.getLead(TOKEN, "l-1").value();
@@ -80,7 +85,10 @@ class HttpAudityApiTest {
 
     @Test
     void convertSendsNoBodyAndUnwrapsSuccessData() {
-        upstream.answer("POST", "/api/lead-generation/leads/l-1/convert", 201,
+        upstream.answer(
+                "POST",
+                "/api/lead-generation/leads/l-1/convert",
+                201,
                 "{\"success\":true,\"data\":{\"auditId\":\"p-9\",\"creditsUsed\":1000,\"pdfAttached\":true}}");
 
         Outcome<ConvertResult> outcome = api.convertLead(TOKEN, "l-1");
@@ -106,7 +114,8 @@ class HttpAudityApiTest {
     void aPatchSendsOnlyTheFieldsThatAreSetAsJson() throws IOException {
         upstream.answer("PATCH", "/api/projects/p-1", 200, PROJECT);
 
-        Outcome<Project> outcome = api.patchProject(TOKEN, "p-1", new ProjectPatch(null, null, "500-1000", "Updated after intake call.", null));
+        Outcome<Project> outcome = api.patchProject(
+                TOKEN, "p-1", new ProjectPatch(null, null, "500-1000", "Updated after intake call.", null));
 
         assertThat(outcome.value().id()).isEqualTo("p-1");
         assertThat(upstream.last().header("Content-Type")).startsWith("application/json");
@@ -142,7 +151,10 @@ class HttpAudityApiTest {
 
     @Test
     void theAccountEndpointsAreReadBare() {
-        upstream.answer("GET", "/api/user/current", 200,
+        upstream.answer(
+                        "GET",
+                        "/api/user/current",
+                        200,
                         "{\"success\":true,\"userId\":\"user_1\",\"userEmail\":null,\"authMethod\":\"pat\",\"authData\":{}}")
                 .answer("GET", "/api/user/credits", 200, "{\"canCreateProject\":true,\"projectsRemaining\":4}");
 
@@ -152,7 +164,11 @@ class HttpAudityApiTest {
 
     @Test
     void anIdIsEncodedAsOnePathSegment() {
-        upstream.answer("GET", "/api/lead-generation/leads/a b/c", 200, "{\"lead\":{\"id\":\"x\",\"surveyStatus\":\"pending\"}}");
+        upstream.answer(
+                "GET",
+                "/api/lead-generation/leads/a b/c",
+                200,
+                "{\"lead\":{\"id\":\"x\",\"surveyStatus\":\"pending\"}}");
 
         api.getLead(TOKEN, "a b/c");
 

@@ -1,16 +1,15 @@
 package com.auditybridge.audity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.repoaudit.HttpRepoAuditApi;
 import com.auditybridge.repoaudit.RepoAuditApi;
 import com.auditybridge.repoaudit.RepoAuditConfig;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest
 @Property(name = "audity.token", value = "aky_secretsecretsecretsecretsecret00")
@@ -19,10 +18,13 @@ class UpstreamClientWiringTest {
 
     @Inject
     AudityApi audity;
+
     @Inject
     RepoAuditApi repoAudit;
+
     @Inject
     AudityConfig audityConfig;
+
     @Inject
     RepoAuditConfig repoAuditConfig;
 

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param before requests sent first, each of which must succeed (an Idempotency-Key to replay, say)
  * @param fields error fields the problem must name, when the case lists any
  */
-public record BadInputCase(String file, String name, Request request, List<Request> before, int status, String code,
-                           List<String> fields) {
+public record BadInputCase(
+        String file, String name, Request request, List<Request> before, int status, String code, List<String> fields) {
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat (\\d+) (.+?)}}");
     private static final Pattern BYTE = Pattern.compile("\\{\\{byte ([0-9A-Fa-f]{2})}}");
 

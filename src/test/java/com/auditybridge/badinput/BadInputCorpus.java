@@ -2,7 +2,6 @@ package com.auditybridge.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -23,8 +22,7 @@ public final class BadInputCorpus {
     static final String API_KEY = "test-key";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private BadInputCorpus() {
-    }
+    private BadInputCorpus() {}
 
     /** Every case of the {@code .jsonl} files directly in {@code folder} (relative to bad-input/). */
     public static Stream<BadInputCase> cases(String folder) {
@@ -66,8 +64,14 @@ public final class BadInputCorpus {
         }
         List<String> fields = new ArrayList<>();
         node.path("fields").forEach(f -> fields.add(f.asText()));
-        return new BadInputCase(file, node.get("name").asText(), request(node), before, node.get("status").asInt(),
-                node.path("code").asText(null), fields);
+        return new BadInputCase(
+                file,
+                node.get("name").asText(),
+                request(node),
+                before,
+                node.get("status").asInt(),
+                node.path("code").asText(null),
+                fields);
     }
 
     private static BadInputCase.Request request(JsonNode node) throws IOException {
@@ -83,7 +87,10 @@ public final class BadInputCorpus {
                 headers.put(header.getKey(), header.getValue().asText());
             }
         }
-        String body = node.has("json") ? MAPPER.writeValueAsString(node.get("json")) : node.path("body").asText("");
-        return new BadInputCase.Request(node.path("method").asText("POST"), node.get("path").asText(), headers, body);
+        String body = node.has("json")
+                ? MAPPER.writeValueAsString(node.get("json"))
+                : node.path("body").asText("");
+        return new BadInputCase.Request(
+                node.path("method").asText("POST"), node.get("path").asText(), headers, body);
     }
 }

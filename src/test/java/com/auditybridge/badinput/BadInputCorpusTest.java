@@ -1,10 +1,9 @@
 package com.auditybridge.badinput;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
 
 /** Issue 7: every case of {@code bad-input/*.jsonl} is refused with its documented problem and stores nothing. */
 @MicronautTest(environments = "sim", transactional = false)

@@ -1,20 +1,19 @@
 package com.auditybridge.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Polling efficiency in SIMULATED time (mutable clock, manual scheduler, 1 s ticks): {@code bench.jobs}
@@ -59,7 +58,8 @@ class PollingBenchmark extends BridgeTestBase {
         List<String> runs = new ArrayList<>();
         String inbox = "http://127.0.0.1:" + server.getPort() + "/sim/inbox";
         for (String project : projects) {
-            Reply accepted = hook("analysis-requested", "{\"projectId\":\"" + project + "\",\"callbackUrl\":\"" + inbox + "\"}");
+            Reply accepted =
+                    hook("analysis-requested", "{\"projectId\":\"" + project + "\",\"callbackUrl\":\"" + inbox + "\"}");
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             runs.add(accepted.text("runId"));
         }
@@ -91,15 +91,18 @@ class PollingBenchmark extends BridgeTestBase {
         List<Long> eventToDelivery = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             bridgeDelays.add(Duration.between(completed.get(i), finals.get(i)).toMillis());
-            deliveryDelays.add(Duration.between(completed.get(i), delivered.get(i)).toMillis());
-            eventToDelivery.add(Duration.between(finals.get(i), delivered.get(i)).toMillis());
+            deliveryDelays.add(
+                    Duration.between(completed.get(i), delivered.get(i)).toMillis());
+            eventToDelivery.add(
+                    Duration.between(finals.get(i), delivered.get(i)).toMillis());
         }
 
         // --- the naive poller: new jobs started directly on the simulator, each polled every 10 s
         clock.advance(Duration.ofHours(1));
         List<String> naiveJobs = new ArrayList<>();
         for (String project : projects) {
-            Reply started = audity(HttpRequest.POST("/sim/audity/api/agent/projects/" + project + "/audit-analysis/async", ""),
+            Reply started = audity(
+                    HttpRequest.POST("/sim/audity/api/agent/projects/" + project + "/audit-analysis/async", ""),
                     BRIDGE_TOKEN);
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             naiveJobs.add(started.text("data.jobId"));
@@ -135,22 +138,39 @@ class PollingBenchmark extends BridgeTestBase {
         }
         Instant naiveEnd = clock.instant();
         List<Long> naiveDelays = naiveJobs.stream()
-                .map(id -> Duration.between(completedNaive.get(id), seen.get(id)).toMillis()).toList();
+                .map(id ->
+                        Duration.between(completedNaive.get(id), seen.get(id)).toMillis())
+                .toList();
 
-        System.out.printf("BENCH polling jobs=%d (processing 60-300 s, pending 2 s), polls budget 120/min, 1 s ticks, simulated time%n", JOBS);
+        System.out.printf(
+                "BENCH polling jobs=%d (processing 60-300 s, pending 2 s), polls budget 120/min, 1 s ticks, simulated time%n",
+                JOBS);
         report("bridge", bridgePolls, bridgeLimited, bridgeDelays, Duration.between(start, bridgeEnd));
-        report("bridge-callback-delivered", bridgePolls, bridgeLimited, deliveryDelays, Duration.between(start, bridgeEnd));
+        report(
+                "bridge-callback-delivered",
+                bridgePolls,
+                bridgeLimited,
+                deliveryDelays,
+                Duration.between(start, bridgeEnd));
         List<Long> sortedHop = eventToDelivery.stream().sorted().toList();
-        System.out.printf("BENCH bridge final-event-to-delivered p50=%.1fs p95=%.1fs max=%.1fs%n", pct(sortedHop, 0.5) / 1000.0,
-                pct(sortedHop, 0.95) / 1000.0, sortedHop.get(JOBS - 1) / 1000.0);
+        System.out.printf(
+                "BENCH bridge final-event-to-delivered p50=%.1fs p95=%.1fs max=%.1fs%n",
+                pct(sortedHop, 0.5) / 1000.0, pct(sortedHop, 0.95) / 1000.0, sortedHop.get(JOBS - 1) / 1000.0);
         report("naive-10s", naivePolls, naiveLimited, naiveDelays, Duration.between(naiveStart, naiveEnd));
     }
 
     private void report(String who, long polls, long limited, List<Long> delaysMillis, Duration span) {
         List<Long> sorted = delaysMillis.stream().sorted().toList();
-        System.out.printf("BENCH %s polls=%d polls/job=%.1f 429s=%d delay p50=%.1fs p95=%.1fs max=%.1fs all-done-after=%ds%n",
-                who, polls, (double) polls / JOBS, limited, pct(sorted, 0.50) / 1000.0, pct(sorted, 0.95) / 1000.0,
-                sorted.get(sorted.size() - 1) / 1000.0, span.toSeconds());
+        System.out.printf(
+                "BENCH %s polls=%d polls/job=%.1f 429s=%d delay p50=%.1fs p95=%.1fs max=%.1fs all-done-after=%ds%n",
+                who,
+                polls,
+                (double) polls / JOBS,
+                limited,
+                pct(sorted, 0.50) / 1000.0,
+                pct(sorted, 0.95) / 1000.0,
+                sorted.get(sorted.size() - 1) / 1000.0,
+                span.toSeconds());
     }
 
     private static long pct(List<Long> sorted, double p) {
@@ -195,9 +215,11 @@ class PollingBenchmark extends BridgeTestBase {
     @SuppressWarnings("unchecked")
     private long polls() {
         Map<String, Object> calls = (Map<String, Object>) simCounters().at("calls");
-        return calls.entrySet().stream().filter(e -> e.getKey().contains("jobs"))
+        return calls.entrySet().stream()
+                .filter(e -> e.getKey().contains("jobs"))
                 .flatMap(e -> ((Map<String, Object>) e.getValue()).values().stream())
-                .mapToLong(v -> ((Number) v).longValue()).sum();
+                .mapToLong(v -> ((Number) v).longValue())
+                .sum();
     }
 
     private Reply simCounters() {

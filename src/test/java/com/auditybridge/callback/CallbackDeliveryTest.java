@@ -1,13 +1,12 @@
 package com.auditybridge.callback;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static com.auditybridge.callback.TestReceiver.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
 class CallbackDeliveryTest extends DeliveryTestBase {
@@ -23,10 +22,18 @@ class CallbackDeliveryTest extends DeliveryTestBase {
         TestReceiver.Received got = receiver.received.get(0);
         assertThat(got.rawQuery()).isEqualTo("signature=x%2Fy&n=1");
         assertThat(got.header("webhook-id")).isEqualTo(id);
-        assertThat(got.header("webhook-timestamp")).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
-        assertThat(SpecVerifier.verifies(DEMO_SECRET, got.header("webhook-id"), got.header("webhook-timestamp"), got.body(),
-                got.header("webhook-signature"))).isTrue();
-        assertThat(attempts(after)).singleElement().satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
+        assertThat(got.header("webhook-timestamp"))
+                .isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        assertThat(SpecVerifier.verifies(
+                        DEMO_SECRET,
+                        got.header("webhook-id"),
+                        got.header("webhook-timestamp"),
+                        got.body(),
+                        got.header("webhook-signature")))
+                .isTrue();
+        assertThat(attempts(after))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
     }
 
     @Test
@@ -54,7 +61,8 @@ class CallbackDeliveryTest extends DeliveryTestBase {
 
         Reply first = attemptDue(id);
 
-        assertThat(Instant.parse(first.text("nextAttemptAt"))).isEqualTo(clock.instant().plusSeconds(120));
+        assertThat(Instant.parse(first.text("nextAttemptAt")))
+                .isEqualTo(clock.instant().plusSeconds(120));
         clock.advance(Duration.ofSeconds(119));
         scheduler.runAnyDueExecutions();
         assertThat(receiver.received).hasSize(1);
@@ -70,7 +78,10 @@ class CallbackDeliveryTest extends DeliveryTestBase {
 
         assertThat(after.text("status")).isEqualTo("dead");
         assertThat(after.at("nextAttemptAt")).isNull();
-        assertThat(call(io.micronaut.http.HttpRequest.GET("/v1/deliveries?status=dead").bearerAuth(API_KEY)).body()).contains(id);
+        assertThat(call(io.micronaut.http.HttpRequest.GET("/v1/deliveries?status=dead")
+                                .bearerAuth(API_KEY))
+                        .body())
+                .contains(id);
     }
 
     @Test
@@ -96,7 +107,9 @@ class CallbackDeliveryTest extends DeliveryTestBase {
 
         assertThat(after.text("status")).isEqualTo("pending");
         assertThat(receiver.received).hasSize(1);
-        assertThat(attempts(after)).singleElement().satisfies(a -> assertThat(a.get("status")).isEqualTo(302));
+        assertThat(attempts(after))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo(302));
     }
 
     @Test
@@ -129,7 +142,9 @@ class CallbackDeliveryTest extends DeliveryTestBase {
         attemptDue(a);
         attemptDue(b);
 
-        Reply bulk = post("/v1/deliveries/redeliver", "{\"status\":\"dead\",\"since\":\"" + clock.instant().minusSeconds(60) + "\"}");
+        Reply bulk = post(
+                "/v1/deliveries/redeliver",
+                "{\"status\":\"dead\",\"since\":\"" + clock.instant().minusSeconds(60) + "\"}");
         scheduler.runAnyDueExecutions();
 
         assertThat(bulk.body()).contains(a, b);
@@ -139,7 +154,8 @@ class CallbackDeliveryTest extends DeliveryTestBase {
 
     @Test
     void anotherConnectionsDeliveryIsNotFound() {
-        String other = deliveriesOf(emitEvent("other", "audit.completed", receiver.url("/x"), true)).get(0);
+        String other = deliveriesOf(emitEvent("other", "audit.completed", receiver.url("/x"), true))
+                .get(0);
 
         assertThat(delivery(other).status()).isEqualTo(404);
         assertThat(post("/v1/deliveries/" + other + "/redeliver", "").status()).isEqualTo(404);

@@ -1,16 +1,15 @@
 package com.auditybridge.callback;
 
+import static com.auditybridge.callback.TestReceiver.Answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static com.auditybridge.callback.TestReceiver.Answer;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Callback targets that are down, slow, gone or not found: the contract's outcomes (PRODUCT.md §4), on simulated time. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -20,7 +19,9 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
     void aReceiverDownForAnHourGetsEveryCallbackOnceItIsBackEachUnderItsOwnWebhookId() {
         int port = receiver.port();
         receiver.close();
-        List<String> ids = IntStream.range(0, 3).mapToObj(i -> emit("http://127.0.0.1:" + port + "/hook/" + i, true)).toList();
+        List<String> ids = IntStream.range(0, 3)
+                .mapToObj(i -> emit("http://127.0.0.1:" + port + "/hook/" + i, true))
+                .toList();
         Instant down = clock.instant();
 
         advanceInSteps(Duration.ofMinutes(1), Duration.ofHours(1));
@@ -29,7 +30,9 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
             Reply delivery = delivery(id);
             assertThat(delivery.text("status")).isEqualTo("pending");
             // Attempts at about 0 s, 5 s, 5 min and 35 min; the next rung (2 h) lies beyond the hour.
-            assertThat(attempts(delivery)).hasSize(4).allSatisfy(a -> assertThat(a.get("status")).isNull());
+            assertThat(attempts(delivery))
+                    .hasSize(4)
+                    .allSatisfy(a -> assertThat(a.get("status")).isNull());
             assertThat(Instant.parse(delivery.text("nextAttemptAt"))).isAfter(down.plus(Duration.ofHours(1)));
         });
 
@@ -39,7 +42,10 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
         assertThat(ids).allSatisfy(id -> {
             Reply delivery = delivery(id);
             assertThat(delivery.text("status")).isEqualTo("delivered");
-            assertThat(attempts(delivery)).hasSize(5).last().satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
+            assertThat(attempts(delivery))
+                    .hasSize(5)
+                    .last()
+                    .satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
         });
         assertThat(receiver.received).extracting(r -> r.header("webhook-id")).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(deadList()).doesNotContain(ids);
@@ -53,7 +59,9 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
         Reply after = attemptDue(id);
 
         assertThat(after.text("status")).isEqualTo("delivered");
-        assertThat(attempts(after)).singleElement().satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
+        assertThat(attempts(after))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo(204));
     }
 
     @Test
@@ -82,15 +90,20 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
     @Test
     void aSubscriptionThatAnswersGoneIsRemovedWhileTheFinalCallbackOfTheSameEventIsDelivered() {
         try (TestReceiver zapier = new TestReceiver().answer(Answer.of(410))) {
-            String subscription = post("/v1/subscriptions", "{\"targetUrl\":\"" + zapier.url("/zap") + "\",\"events\":[\"*\"]}").text("id");
-            List<String> deliveries = deliveriesOf(emitEvent("default", "audit.completed", receiver.url("/callback"), true));
+            String subscription = post(
+                            "/v1/subscriptions", "{\"targetUrl\":\"" + zapier.url("/zap") + "\",\"events\":[\"*\"]}")
+                    .text("id");
+            List<String> deliveries =
+                    deliveriesOf(emitEvent("default", "audit.completed", receiver.url("/callback"), true));
 
             advanceInSteps(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
             assertThat(delivery(deliveries.get(0)).text("status")).isEqualTo("delivered");
             assertThat(delivery(deliveries.get(1)).text("status")).isEqualTo("gone");
             assertThat(zapier.received).hasSize(1);
-            assertThat(call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY)).body()).doesNotContain(subscription);
+            assertThat(call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY))
+                            .body())
+                    .doesNotContain(subscription);
         }
     }
 
@@ -102,7 +115,8 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
         assertThat(attemptDue(id).text("status")).isEqualTo("dead");
         assertThat(deadList()).contains(id);
 
-        assertThat(post("/v1/deliveries/" + id + "/redeliver", "").text("status")).isEqualTo("pending");
+        assertThat(post("/v1/deliveries/" + id + "/redeliver", "").text("status"))
+                .isEqualTo("pending");
         Reply after = attemptDue(id);
 
         assertThat(after.text("status")).isEqualTo("delivered");
@@ -115,12 +129,15 @@ class CallbackTargetFaultsTest extends DeliveryTestBase {
     void anEmptyDeadLetterListStillHasAnEmptyListOfDeliveries() {
         String since = clock.instant().plus(Duration.ofDays(1)).toString();
 
-        assertThat(call(HttpRequest.GET("/v1/deliveries?status=dead&since=" + since).bearerAuth(API_KEY)).body())
+        assertThat(call(HttpRequest.GET("/v1/deliveries?status=dead&since=" + since)
+                                .bearerAuth(API_KEY))
+                        .body())
                 .isEqualTo("{\"deliveries\":[]}");
     }
 
     private String deadList() {
-        return call(HttpRequest.GET("/v1/deliveries?status=dead").bearerAuth(API_KEY)).body();
+        return call(HttpRequest.GET("/v1/deliveries?status=dead").bearerAuth(API_KEY))
+                .body();
     }
 
     /** Runs what is due, then moves the clock one step, until {@code total} has passed. */

@@ -1,19 +1,18 @@
 package com.auditybridge.callback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The whole service with the guard on: a subscription accepted for a public answer never reaches a private one. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -42,20 +41,25 @@ class ConnectTimeGuardTest extends DeliveryTestBase {
     void aTargetWhoseDnsAnswerTurnsPrivateAfterIntakeIsRefusedAtConnectTime() {
         String port = receiver.url("/").split(":")[2].replace("/", "");
         ANSWER.set("93.184.216.34");
-        Reply created = post("/v1/subscriptions", "{\"targetUrl\":\"http://rebind.example:" + port + "/hook\",\"events\":[\"*\"]}");
+        Reply created = post(
+                "/v1/subscriptions", "{\"targetUrl\":\"http://rebind.example:" + port + "/hook\",\"events\":[\"*\"]}");
         assertThat(created.status()).isEqualTo(201);
 
         ANSWER.set("127.0.0.1");
-        String delivery = deliveriesOf(emitEvent("default", "run.failed", null, false)).get(0);
+        String delivery =
+                deliveriesOf(emitEvent("default", "run.failed", null, false)).get(0);
         Reply after = attemptDue(delivery);
 
         assertThat(receiver.received).isEmpty();
-        assertThat(attempts(after)).singleElement().satisfies(a -> assertThat((String) a.get("error")).contains("refused"));
+        assertThat(attempts(after))
+                .singleElement()
+                .satisfies(a -> assertThat((String) a.get("error")).contains("refused"));
     }
 
     @Test
     void aLoopbackTargetIsRefusedAtIntake() {
-        Reply refused = post("/v1/subscriptions", "{\"targetUrl\":\"" + receiver.url("/hook") + "\",\"events\":[\"*\"]}");
+        Reply refused =
+                post("/v1/subscriptions", "{\"targetUrl\":\"" + receiver.url("/hook") + "\",\"events\":[\"*\"]}");
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("code")).isEqualTo("TARGET_URL_REFUSED");

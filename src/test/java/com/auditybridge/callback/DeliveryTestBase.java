@@ -5,14 +5,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Deliveries against a real local receiver, with time and the scheduler in the test's hands. */
 abstract class DeliveryTestBase extends BridgeTestBase {
@@ -20,8 +19,10 @@ abstract class DeliveryTestBase extends BridgeTestBase {
 
     @Inject
     EventOutbox outbox;
+
     @Inject
     TransactionOperations<Connection> transactions;
+
     @Inject
     io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
 
@@ -46,27 +47,28 @@ abstract class DeliveryTestBase extends BridgeTestBase {
 
     /** Emits an event to {@code url} (and to matching subscriptions); answers the event id. */
     String emitEvent(String connectionId, String type, String url, boolean finalCallback) {
-        return transactions.executeWrite(status -> outbox.emit(connectionId, null, type, Map.of("runId", "r-1"), url,
-                finalCallback, clock.instant()));
+        return transactions.executeWrite(status ->
+                outbox.emit(connectionId, null, type, Map.of("runId", "r-1"), url, finalCallback, clock.instant()));
     }
 
     /** Emits an event to {@code url}; answers the id of its delivery there. */
     String emit(String url, boolean finalCallback) {
-        return deliveriesOf(emitEvent("default", "audit.completed", url, finalCallback)).get(0);
+        return deliveriesOf(emitEvent("default", "audit.completed", url, finalCallback))
+                .get(0);
     }
 
     List<String> deliveriesOf(String eventId) {
         return transactions.executeRead(status -> jdbc.prepareStatement(
                 "select id from delivery where event_id = ? order by subscription_id nulls first", ps -> {
-            ps.setString(1, eventId);
-            List<String> ids = new java.util.ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        }));
+                    ps.setString(1, eventId);
+                    List<String> ids = new java.util.ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                    return ids;
+                }));
     }
 
     Reply delivery(String id) {
@@ -74,7 +76,9 @@ abstract class DeliveryTestBase extends BridgeTestBase {
     }
 
     Reply post(String path, String body) {
-        return call(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(API_KEY));
+        return call(HttpRequest.POST(path, body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(API_KEY));
     }
 
     /** Moves the clock to the delivery's next attempt and runs what is due; answers the delivery after it. */

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 final class NpmVerifier {
     static final Path MODULES = Path.of("target/npm/node_modules");
 
-    private NpmVerifier() {
-    }
+    private NpmVerifier() {}
 
     static boolean available() {
         return Files.isDirectory(MODULES.resolve("standardwebhooks"));
@@ -20,9 +19,11 @@ final class NpmVerifier {
 
     /** @return the script's JSON answer, e.g. [[true,false]] */
     static String verify(String inputJson) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", "bench/verify-standardwebhooks.cjs").redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("node", "bench/verify-standardwebhooks.cjs").redirectErrorStream(true);
         builder.environment().put("NODE_PATH", MODULES.toAbsolutePath().toString());
-        File input = Files.writeString(Files.createTempFile(Path.of("target"), "sw", ".json"), inputJson).toFile();
+        File input = Files.writeString(Files.createTempFile(Path.of("target"), "sw", ".json"), inputJson)
+                .toFile();
         Process process = builder.redirectInput(input).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

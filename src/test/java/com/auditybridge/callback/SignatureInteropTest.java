@@ -1,17 +1,16 @@
 package com.auditybridge.callback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /** During a rotation every delivery carries two signatures; independent verifiers accept either secret. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -38,13 +37,27 @@ class SignatureInteropTest extends DeliveryTestBase {
 
         assertThat(signature.split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
         for (String secret : List.of(NEW, OLD)) {
-            assertThat(SpecVerifier.verifies(secret, got.header("webhook-id"), got.header("webhook-timestamp"), got.body(), signature))
-                    .as(secret).isTrue();
+            assertThat(SpecVerifier.verifies(
+                            secret, got.header("webhook-id"), got.header("webhook-timestamp"), got.body(), signature))
+                    .as(secret)
+                    .isTrue();
         }
         Assumptions.assumeTrue(NpmVerifier.available(), "npm install --prefix target/npm standardwebhooks@1");
-        String input = json.writeValueAsString(Map.of("secrets", List.of(NEW, OLD, DEMO_SECRET), "messages", List.of(Map.of(
-                "body", got.body(), "headers", Map.of("webhook-id", got.header("webhook-id"),
-                        "webhook-timestamp", got.header("webhook-timestamp"), "webhook-signature", signature)))));
+        String input = json.writeValueAsString(Map.of(
+                "secrets",
+                List.of(NEW, OLD, DEMO_SECRET),
+                "messages",
+                List.of(Map.of(
+                        "body",
+                        got.body(),
+                        "headers",
+                        Map.of(
+                                "webhook-id",
+                                got.header("webhook-id"),
+                                "webhook-timestamp",
+                                got.header("webhook-timestamp"),
+                                "webhook-signature",
+                                signature)))));
         assertThat(NpmVerifier.verify(input)).isEqualTo("[[true,true,false]]");
     }
 
@@ -55,8 +68,13 @@ class SignatureInteropTest extends DeliveryTestBase {
         TestReceiver.Received got = receiver.received.get(0);
 
         assertThat(got.header("webhook-signature").split(" ")).hasSize(1);
-        assertThat(SpecVerifier.verifies(NEW, got.header("webhook-id"), got.header("webhook-timestamp"), got.body(),
-                got.header("webhook-signature"))).isTrue();
+        assertThat(SpecVerifier.verifies(
+                        NEW,
+                        got.header("webhook-id"),
+                        got.header("webhook-timestamp"),
+                        got.body(),
+                        got.header("webhook-signature")))
+                .isTrue();
     }
 
     @Test

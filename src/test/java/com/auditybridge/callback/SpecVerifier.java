@@ -1,10 +1,10 @@
 package com.auditybridge.callback;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A second, minimal Standard Webhooks verifier written in the test straight from the specification
@@ -12,8 +12,7 @@ import java.util.Base64;
  * {@code id.timestamp.body}, compare against every {@code v1,} entry of the header.
  */
 final class SpecVerifier {
-    private SpecVerifier() {
-    }
+    private SpecVerifier() {}
 
     static boolean verifies(String secret, String id, String timestamp, String body, String header) {
         try {
@@ -22,7 +21,8 @@ final class SpecVerifier {
             byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             for (String part : header.split(" ")) {
                 String[] versioned = part.split(",", 2);
-                if (versioned[0].equals("v1") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(versioned[1]))) {
+                if (versioned[0].equals("v1")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(versioned[1]))) {
                     return true;
                 }
             }

@@ -1,16 +1,15 @@
 package com.auditybridge.clients;
 
+import static com.auditybridge.upstream.UpstreamErrorKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.upstream.UpstreamError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static com.auditybridge.upstream.UpstreamErrorKind.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Audity's documented refusals, as the client types them when the simulator gives them. */
 @MicronautTest(environments = "sim")
@@ -46,7 +45,8 @@ class AudityClientErrorSimTest extends ClientSimTestBase {
     void aSoloTierWriteIsTierRequiredNamingTheTier() {
         account(Map.of("token", TOKEN, "tier", "solo"));
 
-        UpstreamError error = audity.patchProject(TOKEN, UNKNOWN_ID, new ProjectPatch("Acme", null, null, null, null)).error();
+        UpstreamError error = audity.patchProject(TOKEN, UNKNOWN_ID, new ProjectPatch("Acme", null, null, null, null))
+                .error();
 
         assertThat(error.kind()).isEqualTo(TIER_REQUIRED);
         assertThat(error.requiredTier()).isEqualTo("starter");
@@ -94,8 +94,11 @@ class AudityClientErrorSimTest extends ClientSimTestBase {
     void anEmptyOrTooLongPatchIsAnInvalidRequestWithItsCode() {
         String project = convertedProjectId();
 
-        UpstreamError empty = audity.patchProject(TOKEN, project, new ProjectPatch(null, null, null, null, null)).error();
-        UpstreamError tooLong = audity.patchProject(TOKEN, project, new ProjectPatch(null, null, null, "x".repeat(5001), null)).error();
+        UpstreamError empty = audity.patchProject(TOKEN, project, new ProjectPatch(null, null, null, null, null))
+                .error();
+        UpstreamError tooLong = audity.patchProject(
+                        TOKEN, project, new ProjectPatch(null, null, null, "x".repeat(5001), null))
+                .error();
 
         assertThat(empty.kind()).isEqualTo(INVALID_REQUEST);
         assertThat(empty.code()).isEqualTo("EMPTY_PATCH");
@@ -106,8 +109,10 @@ class AudityClientErrorSimTest extends ClientSimTestBase {
     // ProjectPatch cannot express a non-string description, so the simulator's answer is checked over plain HTTP.
     @Test
     void aNonStringDescriptionIsRefusedWithInvalidDescriptionType() {
-        Reply reply = audity(HttpRequest.PATCH("/sim/audity/api/projects/" + convertedProjectId(), "{\"description\":42}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE), TOKEN);
+        Reply reply = audity(
+                HttpRequest.PATCH("/sim/audity/api/projects/" + convertedProjectId(), "{\"description\":42}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE),
+                TOKEN);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("code")).isEqualTo("INVALID_DESCRIPTION_TYPE");

@@ -6,7 +6,6 @@ import com.auditybridge.repoaudit.RepoAuditApi;
 import com.auditybridge.sim.SimTestBase;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 
 /** The real client beans against the embedded simulators. */
@@ -15,16 +14,22 @@ public abstract class ClientSimTestBase extends SimTestBase {
 
     @Inject
     AudityApi audity;
+
     @Inject
     RepoAuditApi repoAudit;
 
     void project(String id, Map<String, Object> update) {
-        assert admin(HttpRequest.PUT("/sim/admin/audity/projects/" + id, update)).status() == 200;
+        assert admin(HttpRequest.PUT("/sim/admin/audity/projects/" + id, update))
+                        .status()
+                == 200;
     }
 
     String unconvertedLead() {
         return audity.listLeads(TOKEN, LeadQuery.activeByScore(50)).value().data().stream()
-                .filter(lead -> "completed".equals(lead.surveyStatus())).findFirst().orElseThrow().id();
+                .filter(lead -> "completed".equals(lead.surveyStatus()))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     String convertedProjectId() {

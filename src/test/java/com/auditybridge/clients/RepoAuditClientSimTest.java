@@ -1,15 +1,14 @@
 package com.auditybridge.clients;
 
+import static com.auditybridge.upstream.UpstreamErrorKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.repoaudit.AuditStatus;
 import com.auditybridge.repoaudit.AuditSummary;
 import com.auditybridge.upstream.UpstreamError;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static com.auditybridge.upstream.UpstreamErrorKind.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every repo-audit client method against the simulator, and its quota and capacity refusals. */
 @MicronautTest(environments = "sim")
@@ -18,7 +17,10 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
 
     @Test
     void anAuditIsSubmittedPolledToCompleteListedAndDeleted() {
-        String id = repoAudit.submit(CLERK, "https://github.com/owner/repo", true).value().auditId();
+        String id = repoAudit
+                .submit(CLERK, "https://github.com/owner/repo", true)
+                .value()
+                .auditId();
         clock.advance(Duration.ofSeconds(10));
 
         AuditStatus done = repoAudit.status(id).value();
@@ -26,7 +28,9 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
         assertThat(done.status()).isEqualTo("complete");
         assertThat(done.neighbors()).hasSize(8);
         assertThat(repoAudit.quota(CLERK).value().used()).isEqualTo(1);
-        assertThat(repoAudit.history(CLERK).value()).extracting(AuditSummary::auditId).containsExactly(id);
+        assertThat(repoAudit.history(CLERK).value())
+                .extracting(AuditSummary::auditId)
+                .containsExactly(id);
         assertThat(repoAudit.delete(CLERK, id).value()).isTrue();
         assertThat(repoAudit.status(id).error().kind()).isEqualTo(NOT_FOUND);
     }
@@ -36,7 +40,11 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
         repoAudit.submit(CLERK, "https://github.com/owner/repo", true);
         clock.advance(Duration.ofSeconds(10));
 
-        assertThat(repoAudit.submit(CLERK, "https://github.com/owner/repo/", true).value().isDeduped()).isTrue();
+        assertThat(repoAudit
+                        .submit(CLERK, "https://github.com/owner/repo/", true)
+                        .value()
+                        .isDeduped())
+                .isTrue();
     }
 
     @Test
@@ -44,7 +52,11 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
         repoAudit.submit(null, "https://github.com/owner/one", true);
         clock.advance(Duration.ofSeconds(10));
 
-        assertThat(repoAudit.submit(null, "https://github.com/owner/two", true).error().kind()).isEqualTo(QUOTA_EXCEEDED);
+        assertThat(repoAudit
+                        .submit(null, "https://github.com/owner/two", true)
+                        .error()
+                        .kind())
+                .isEqualTo(QUOTA_EXCEEDED);
     }
 
     @Test
@@ -53,7 +65,8 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
             repoAudit.submit(CLERK, "https://github.com/owner/repo" + i, true);
         }
 
-        UpstreamError error = repoAudit.submit(CLERK, "https://github.com/owner/repo3", true).error();
+        UpstreamError error =
+                repoAudit.submit(CLERK, "https://github.com/owner/repo3", true).error();
 
         assertThat(error.kind()).isEqualTo(UPSTREAM_BUSY);
         assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(60));
@@ -61,6 +74,10 @@ class RepoAuditClientSimTest extends ClientSimTestBase {
 
     @Test
     void aSubmitWithoutConsentIsAnInvalidRequest() {
-        assertThat(repoAudit.submit(CLERK, "https://github.com/owner/repo", false).error().kind()).isEqualTo(INVALID_REQUEST);
+        assertThat(repoAudit
+                        .submit(CLERK, "https://github.com/owner/repo", false)
+                        .error()
+                        .kind())
+                .isEqualTo(INVALID_REQUEST);
     }
 }

@@ -1,15 +1,14 @@
 package com.auditybridge.clients;
 
+import static com.auditybridge.upstream.UpstreamErrorKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.upstream.UpstreamError;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static com.auditybridge.upstream.UpstreamErrorKind.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Rate limits, server errors, resets and slowness from the simulator, as the Audity client types them. */
 @MicronautTest(environments = "sim")

@@ -1,14 +1,13 @@
 package com.auditybridge.connection;
 
-import com.auditybridge.problem.ProblemException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.auditybridge.problem.ProblemException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Secrets at rest: AES-256-GCM with the configured key, a public key only in the simulator and tests. */
 class SecretBoxTest {
@@ -45,7 +44,8 @@ class SecretBoxTest {
     void aValueSealedUnderAnotherKeyDoesNotOpen() {
         String sealed = box(randomKey()).seal(SECRET);
 
-        assertThatThrownBy(() -> box(randomKey()).open(sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> box(randomKey()).open(sealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining(SECRET);
     }
 
@@ -64,15 +64,18 @@ class SecretBoxTest {
         SecretBox box = new SecretBox(EncryptionKey.of(null, Set.of("k8s", "cloud")));
 
         assertThat(box.canSeal()).isFalse();
-        assertThatThrownBy(() -> box.seal(SECRET)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().code()).isEqualTo("ENCRYPTION_KEY_MISSING"));
+        assertThatThrownBy(() -> box.seal(SECRET))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo("ENCRYPTION_KEY_MISSING"));
     }
 
     @Test
     void theSimulatorAndTestsSealWithTheDevelopmentKeyThatSurvivesARestart() {
         String sealed = new SecretBox(EncryptionKey.of("", Set.of("sim"))).seal(SECRET);
 
-        assertThat(new SecretBox(EncryptionKey.of(null, Set.of("test"))).open(sealed)).isEqualTo(SECRET);
+        assertThat(new SecretBox(EncryptionKey.of(null, Set.of("test"))).open(sealed))
+                .isEqualTo(SECRET);
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,10 +43,12 @@ public final class Contract {
     static Contract load(String file) {
         try {
             JsonNode spec = Yaml.mapper().readTree(Path.of("schemas", file).toFile());
-            OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                    .createForInlineApiSpecification(Json.mapper().writeValueAsString(downgrade(spec)))
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            Json.mapper().writeValueAsString(downgrade(spec)))
                     .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                            .withLevel(
+                                    "validation.response.body.schema.additionalProperties",
+                                    ValidationReport.Level.IGNORE)
                             .build())
                     .build();
             return new Contract(file, validator);
@@ -63,7 +64,8 @@ public final class Contract {
         if (body != null && !body.isEmpty()) {
             response.withBody(body);
         }
-        assertValid(validator.validateResponse(path, Request.Method.valueOf(method), response.build()),
+        assertValid(
+                validator.validateResponse(path, Request.Method.valueOf(method), response.build()),
                 method + " " + path + " -> " + status + " " + body);
     }
 
@@ -90,13 +92,17 @@ public final class Contract {
 
     /** The validator's messages for a request, for tests that prove the validator does reject. */
     public List<String> requestProblems(Request request) {
-        return validator.validateRequest(request).getMessages().stream().map(ValidationReport.Message::getKey).toList();
+        return validator.validateRequest(request).getMessages().stream()
+                .map(ValidationReport.Message::getKey)
+                .toList();
     }
 
     private void assertValid(ValidationReport report, String what) {
         if (report.hasErrors()) {
-            throw new AssertionError("not per " + name + ": " + what + "\n" + report.getMessages().stream()
-                    .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n")));
+            throw new AssertionError("not per " + name + ": " + what + "\n"
+                    + report.getMessages().stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -119,12 +125,14 @@ public final class Contract {
         if (security == null) {
             return;
         }
-        root.get("paths").forEach(item -> item.fields().forEachRemaining(entry -> {
-            if (entry.getValue() instanceof ObjectNode operation && !"parameters".equals(entry.getKey())
-                    && !operation.has("security")) {
-                operation.set("security", security.deepCopy());
-            }
-        }));
+        root.get("paths")
+                .forEach(item -> item.fields().forEachRemaining(entry -> {
+                    if (entry.getValue() instanceof ObjectNode operation
+                            && !"parameters".equals(entry.getKey())
+                            && !operation.has("security")) {
+                        operation.set("security", security.deepCopy());
+                    }
+                }));
     }
 
     private static void walk(JsonNode node) {

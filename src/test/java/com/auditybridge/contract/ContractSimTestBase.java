@@ -6,8 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 
-import java.util.Map;
-
 /** Sends a request to a simulator and checks the real answer against that upstream's contract. */
 abstract class ContractSimTestBase extends SimTestBase {
     static final String AUDITY = "/sim/audity";
@@ -32,13 +30,19 @@ abstract class ContractSimTestBase extends SimTestBase {
 
     private Reply conforms(Contract contract, String path, MutableHttpRequest<?> request) {
         Reply reply = call(request);
-        contract.assertResponse(request.getMethodName(), path.split("\\?")[0], reply.status(), reply.headers().asMap(),
+        contract.assertResponse(
+                request.getMethodName(),
+                path.split("\\?")[0],
+                reply.status(),
+                reply.headers().asMap(),
                 reply.body());
         return reply;
     }
 
     private static MutableHttpRequest<?> request(String method, String uri, String jsonBody) {
         MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.valueOf(method), uri);
-        return jsonBody == null ? request : request.contentType(MediaType.APPLICATION_JSON_TYPE).body(jsonBody);
+        return jsonBody == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON_TYPE).body(jsonBody);
     }
 }

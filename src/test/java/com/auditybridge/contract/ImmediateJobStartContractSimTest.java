@@ -1,10 +1,10 @@
 package com.auditybridge.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published contract: the 202 of the async trigger always says {@code pending}, even for a job that starts at once. */
 @MicronautTest(environments = "sim")
@@ -16,7 +16,8 @@ class ImmediateJobStartContractSimTest extends ContractSimTestBase {
         Reply started = audity("POST", "/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async", null);
 
         assertThat(started.text("data.status")).isEqualTo("pending");
-        assertThat(audity("GET", "/api/agent/jobs/" + started.text("data.jobId"), null).text("data.status"))
+        assertThat(audity("GET", "/api/agent/jobs/" + started.text("data.jobId"), null)
+                        .text("data.status"))
                 .isEqualTo("processing");
     }
 }

@@ -1,12 +1,11 @@
 package com.auditybridge.contract;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Each repo-audit route's success and documented errors, as the simulator really answers them. */
 @MicronautTest(environments = "sim")
@@ -19,13 +18,16 @@ class RepoAuditContractSimTest extends ContractSimTestBase {
         assertThat(submit(CLERK, "https://github.com/owner/repo").status()).isEqualTo(202);
         clock.advance(Duration.ofSeconds(10));
 
-        assertThat(submit(CLERK, "https://github.com/owner/repo.git").text("status")).isEqualTo("complete");
+        assertThat(submit(CLERK, "https://github.com/owner/repo.git").text("status"))
+                .isEqualTo("complete");
     }
 
     @Test
     void aBadUrlOrMissingConsentAnswers400() {
         assertThat(submit(CLERK, "https://gitlab.com/owner/repo").status()).isEqualTo(400);
-        assertThat(repoAudit("POST", AUDITS, "{\"repo_url\":\"https://github.com/o/r\"}", CLERK).status()).isEqualTo(400);
+        assertThat(repoAudit("POST", AUDITS, "{\"repo_url\":\"https://github.com/o/r\"}", CLERK)
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -60,15 +62,19 @@ class RepoAuditContractSimTest extends ContractSimTestBase {
     @Test
     void theStatusOfAQueuedCompleteOrFailedAuditAnswersWithNoStore() {
         String queued = submit(CLERK, "https://github.com/owner/repo").text("audit_id");
-        assertThat(repoAudit("GET", AUDITS + "/" + queued, null, null).text("status")).isEqualTo("queued");
+        assertThat(repoAudit("GET", AUDITS + "/" + queued, null, null).text("status"))
+                .isEqualTo("queued");
         clock.advance(Duration.ofSeconds(10));
-        assertThat(repoAudit("GET", AUDITS + "/" + queued, null, null).text("status")).isEqualTo("complete");
+        assertThat(repoAudit("GET", AUDITS + "/" + queued, null, null).text("status"))
+                .isEqualTo("complete");
         faults(Map.of("jobFailureRate", 1.0));
         String failing = submit(CLERK, "https://github.com/owner/other").text("audit_id");
         clock.advance(Duration.ofSeconds(10));
 
-        assertThat(repoAudit("GET", AUDITS + "/" + failing, null, null).text("status")).isEqualTo("failed");
-        assertThat(repoAudit("GET", AUDITS + "/" + UNKNOWN_ID, null, null).status()).isEqualTo(404);
+        assertThat(repoAudit("GET", AUDITS + "/" + failing, null, null).text("status"))
+                .isEqualTo("failed");
+        assertThat(repoAudit("GET", AUDITS + "/" + UNKNOWN_ID, null, null).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -86,8 +92,10 @@ class RepoAuditContractSimTest extends ContractSimTestBase {
         String id = submit(CLERK, "https://github.com/owner/repo").text("audit_id");
 
         assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, null).status()).isEqualTo(401);
-        assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, "someone-else").status()).isEqualTo(403);
-        assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, CLERK).at("deleted")).isEqualTo(true);
+        assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, "someone-else").status())
+                .isEqualTo(403);
+        assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, CLERK).at("deleted"))
+                .isEqualTo(true);
         assertThat(repoAudit("DELETE", AUDITS + "/" + id, null, CLERK).status()).isEqualTo(404);
     }
 
@@ -96,10 +104,12 @@ class RepoAuditContractSimTest extends ContractSimTestBase {
         faults(Map.of("rateLimitStorm", true));
 
         assertThat(submit(CLERK, "https://github.com/owner/repo").status()).isEqualTo(429);
-        assertThat(repoAudit("GET", AUDITS + "/" + UNKNOWN_ID, null, null).status()).isEqualTo(429);
+        assertThat(repoAudit("GET", AUDITS + "/" + UNKNOWN_ID, null, null).status())
+                .isEqualTo(429);
         assertThat(repoAudit("GET", AUDITS + "/quota", null, null).status()).isEqualTo(429);
         assertThat(repoAudit("GET", AUDITS + "/history", null, CLERK).status()).isEqualTo(429);
-        assertThat(repoAudit("DELETE", AUDITS + "/" + UNKNOWN_ID, null, CLERK).status()).isEqualTo(429);
+        assertThat(repoAudit("DELETE", AUDITS + "/" + UNKNOWN_ID, null, CLERK).status())
+                .isEqualTo(429);
     }
 
     private Reply submit(String token, String url) {

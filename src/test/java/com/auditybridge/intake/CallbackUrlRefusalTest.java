@@ -1,13 +1,12 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** PRODUCT.md §2 and §4: with the SSRF guard on, a callback URL the bridge may not call is a 422 at intake. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -19,9 +18,19 @@ class CallbackUrlRefusalTest extends BridgeTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://93.184.216.34/results", "http://127.0.0.1:5678/webhook", "http://10.1.2.3/hook",
-            "http://192.168.0.10/hook", "http://169.254.169.254/latest/meta-data", "http://100.64.0.1/hook",
-            "http://[::1]/hook", "http://[fd00::1]/hook", "http://[::ffff:127.0.0.1]/hook", "http://localhost/hook"})
+    @ValueSource(
+            strings = {
+                "ftp://93.184.216.34/results",
+                "http://127.0.0.1:5678/webhook",
+                "http://10.1.2.3/hook",
+                "http://192.168.0.10/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "http://100.64.0.1/hook",
+                "http://[::1]/hook",
+                "http://[fd00::1]/hook",
+                "http://[::ffff:127.0.0.1]/hook",
+                "http://localhost/hook"
+            })
     void aCallbackUrlTheBridgeMayNotCallIsA422AndStoresNothing(String url) {
         Reply reply = storingNothing(() -> hook("analysis-requested", body(url)));
 

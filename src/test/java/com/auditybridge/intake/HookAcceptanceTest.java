@@ -1,10 +1,10 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** PRODUCT.md §2: the 202 of each hook, stored and queued before the answer, and the 401s. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -23,8 +23,7 @@ class HookAcceptanceTest extends BridgeTestBase {
     @Test
     void aProjectUpdateIsAnsweredWith202AndItsRunIsStoredAndQueued() {
         assertAccepted(hook("project-update", """
-                {"projectId":"%s","changes":{"description":"Updated after the intake call","currency":"EUR"}}"""
-                .formatted(PROJECT_ID)), "project-update");
+                {"projectId":"%s","changes":{"description":"Updated after the intake call","currency":"EUR"}}""".formatted(PROJECT_ID)), "project-update");
     }
 
     @Test
@@ -48,15 +47,16 @@ class HookAcceptanceTest extends BridgeTestBase {
 
     @Test
     void aCallWithoutAKeyIsRefusedWith401AndStoresNothing() {
-        Reply reply = storingNothing(() -> call(unsignedHookRequest("analysis-requested",
-                "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))));
+        Reply reply = storingNothing(
+                () -> call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))));
 
         assertProblem(reply, 401, "UNAUTHORIZED");
     }
 
     @Test
     void aWrongBearerKeyIsRefusedWith401() {
-        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)).bearerAuth("nope"));
+        Reply reply = call(unsignedHookRequest("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))
+                .bearerAuth("nope"));
 
         assertProblem(reply, 401, "UNAUTHORIZED");
     }
@@ -71,8 +71,11 @@ class HookAcceptanceTest extends BridgeTestBase {
     private void assertAccepted(Reply reply, String flow) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         String runId = reply.text("runId");
-        assertThat(reply.object()).containsEntry("flow", flow).containsEntry("status", "queued")
-                .containsEntry("statusUrl", "/v1/runs/" + runId).doesNotContainKey("deduped");
+        assertThat(reply.object())
+                .containsEntry("flow", flow)
+                .containsEntry("status", "queued")
+                .containsEntry("statusUrl", "/v1/runs/" + runId)
+                .doesNotContainKey("deduped");
         assertThat(reply.header("Location")).isEqualTo("/v1/runs/" + runId);
         Reply stored = run(runId);
         assertThat(stored.status()).isEqualTo(200);

@@ -1,11 +1,15 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.badinput.JsonValues;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.json.JsonMapper;
+import java.util.Map;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,21 +17,21 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import java.util.Map;
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Issue 7: whatever a hook body holds, the validation layer answers a run input or a 400 naming fields, nothing else. */
 class HookBodyPropertyTest {
     private static final Map<String, Function<Map<String, Object>, RunInput>> HOOKS = Map.of(
-            "lead-arrived", HookBodies::leadArrived, "analysis-requested", HookBodies::analysisRequested,
-            "project-update", HookBodies::projectUpdate, "repo-audit-requested", HookBodies::repoAuditRequested);
+            "lead-arrived",
+            HookBodies::leadArrived,
+            "analysis-requested",
+            HookBodies::analysisRequested,
+            "project-update",
+            HookBodies::projectUpdate,
+            "repo-audit-requested",
+            HookBodies::repoAuditRequested);
     private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final ObjectMapper WRITER = new ObjectMapper();
 
-    record Mutated(String hook, Map<String, Object> body) {
-    }
+    record Mutated(String hook, Map<String, Object> body) {}
 
     @Provide
     Arbitrary<Mutated> mutatedBodies() {
@@ -41,7 +45,9 @@ class HookBodyPropertyTest {
         } catch (ProblemException refused) {
             Problem problem = refused.problem();
             assertThat(problem.status()).isEqualTo(400);
-            assertThat(problem.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.field()).isNotNull());
+            assertThat(problem.errors())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.field()).isNotNull());
         }
     }
 
@@ -54,8 +60,12 @@ class HookBodyPropertyTest {
                 throw new IllegalStateException(e);
             }
         });
-        return Combinators.combine(valid, Arbitraries.integers().between(0, 1000), Arbitraries.chars(),
-                Arbitraries.integers().between(0, 3)).as((text, at, c, how) -> {
+        return Combinators.combine(
+                        valid,
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.chars(),
+                        Arbitraries.integers().between(0, 3))
+                .as((text, at, c, how) -> {
                     int cut = Math.min(at, text.length());
                     return switch (how) {
                         case 0 -> text.substring(0, cut);

@@ -1,12 +1,11 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md §2: Idempotency-Key replays, and lead-to-audit deduplicated on its lead. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -20,16 +19,19 @@ class HookDeduplicationTest extends BridgeTestBase {
         Reply again = storingNothing(() -> hookWithKey("analysis-requested", body, "order-1"));
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.object()).containsEntry("runId", first.text("runId")).containsEntry("deduped", true)
-                .containsEntry("flow", "project-analysis").containsEntry("statusUrl", "/v1/runs/" + first.text("runId"));
+        assertThat(again.object())
+                .containsEntry("runId", first.text("runId"))
+                .containsEntry("deduped", true)
+                .containsEntry("flow", "project-analysis")
+                .containsEntry("statusUrl", "/v1/runs/" + first.text("runId"));
     }
 
     @Test
     void theSameKeyWithAnotherBodyIsA422() {
         hookWithKey("analysis-requested", analysisOf(PROJECT_ID), "order-2");
 
-        Reply reply = storingNothing(() -> hookWithKey("analysis-requested",
-                analysisOf("0e0e0e0e-1111-4222-8333-444455556666"), "order-2"));
+        Reply reply = storingNothing(
+                () -> hookWithKey("analysis-requested", analysisOf("0e0e0e0e-1111-4222-8333-444455556666"), "order-2"));
 
         assertProblem(reply, 422, "IDEMPOTENCY_KEY_REUSED");
     }
@@ -38,8 +40,10 @@ class HookDeduplicationTest extends BridgeTestBase {
     void theSameKeyOnAnotherHookIsA422() {
         hookWithKey("analysis-requested", analysisOf(PROJECT_ID), "order-3");
 
-        Reply reply = hookWithKey("project-update",
-                "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}".formatted(PROJECT_ID), "order-3");
+        Reply reply = hookWithKey(
+                "project-update",
+                "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}".formatted(PROJECT_ID),
+                "order-3");
 
         assertProblem(reply, 422, "IDEMPOTENCY_KEY_REUSED");
     }
@@ -75,7 +79,9 @@ class HookDeduplicationTest extends BridgeTestBase {
         scheduler.runAnyDueExecutions();
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.object()).containsEntry("runId", first.text("runId")).containsEntry("deduped", true)
+        assertThat(again.object())
+                .containsEntry("runId", first.text("runId"))
+                .containsEntry("deduped", true)
                 .containsEntry("status", "completed");
         assertThat(conversionsOf(lead)).isEqualTo(1);
     }

@@ -1,11 +1,11 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** PRODUCT.md §2: every refused body is a problem+json with Audity's codes, and stores no run. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -28,13 +28,20 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void anUnknownFieldIsA400NamingTheField() {
-        invalid("UNKNOWN_FIELD", "analysis-requested", "{\"projectId\":\"%s\",\"priority\":\"high\"}".formatted(PROJECT_ID),
+        invalid(
+                "UNKNOWN_FIELD",
+                "analysis-requested",
+                "{\"projectId\":\"%s\",\"priority\":\"high\"}".formatted(PROJECT_ID),
                 "priority");
     }
 
     @Test
     void anUnknownProjectFieldOfALeadIsA400NamingItsPath() {
-        invalid("UNKNOWN_FIELD", "lead-arrived", "{\"leadId\":\"l-1\",\"project\":{\"status\":\"complete\"}}", "project.status");
+        invalid(
+                "UNKNOWN_FIELD",
+                "lead-arrived",
+                "{\"leadId\":\"l-1\",\"project\":{\"status\":\"complete\"}}",
+                "project.status");
     }
 
     @Test
@@ -49,8 +56,10 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void everyErrorOfABodyIsListedAtOnce() {
-        Reply reply = assertProblem(refused("lead-arrived", "{\"analysis\":\"sync\",\"metadata\":[1],\"extra\":true}"),
-                400, "UNKNOWN_FIELD");
+        Reply reply = assertProblem(
+                refused("lead-arrived", "{\"analysis\":\"sync\",\"metadata\":[1],\"extra\":true}"),
+                400,
+                "UNKNOWN_FIELD");
 
         assertThat(problemFields(reply)).containsExactlyInAnyOrder("extra", "leadId", "analysis", "metadata");
         assertThat(reply.text("errors.0.message")).isNotBlank();
@@ -63,34 +72,46 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aCallbackUrlThatIsNotAUrlIsA400InvalidUrl() {
-        invalid("INVALID_URL", "analysis-requested",
-                "{\"projectId\":\"%s\",\"callbackUrl\":\"not a url\"}".formatted(PROJECT_ID), "callbackUrl");
+        invalid(
+                "INVALID_URL",
+                "analysis-requested",
+                "{\"projectId\":\"%s\",\"callbackUrl\":\"not a url\"}".formatted(PROJECT_ID),
+                "callbackUrl");
     }
 
     @Test
     void aRelativeCallbackUrlIsA400InvalidUrl() {
-        assertProblem(refused("analysis-requested", "{\"projectId\":\"%s\",\"callbackUrl\":\"/hook\"}".formatted(PROJECT_ID)),
-                400, "INVALID_URL");
+        assertProblem(
+                refused("analysis-requested", "{\"projectId\":\"%s\",\"callbackUrl\":\"/hook\"}".formatted(PROJECT_ID)),
+                400,
+                "INVALID_URL");
     }
 
     @Test
     void aDescriptionOverFiveThousandCharactersIsA400DescriptionTooLong() {
-        invalid("DESCRIPTION_TOO_LONG", "lead-arrived", "{\"leadId\":\"l-1\",\"project\":{\"description\":\"%s\"}}"
-                .formatted("d".repeat(5001)), "project.description");
+        invalid(
+                "DESCRIPTION_TOO_LONG",
+                "lead-arrived",
+                "{\"leadId\":\"l-1\",\"project\":{\"description\":\"%s\"}}".formatted("d".repeat(5001)),
+                "project.description");
     }
 
     @Test
     void aDescriptionOfExactlyFiveThousandCharactersIsAccepted() {
-        Reply reply = hook("project-update", "{\"projectId\":\"%s\",\"changes\":{\"description\":\"%s\"}}"
-                .formatted(PROJECT_ID, "d".repeat(5000)));
+        Reply reply = hook(
+                "project-update",
+                "{\"projectId\":\"%s\",\"changes\":{\"description\":\"%s\"}}".formatted(PROJECT_ID, "d".repeat(5000)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
     }
 
     @Test
     void aDescriptionThatIsNotAStringIsA400InvalidDescriptionType() {
-        invalid("INVALID_DESCRIPTION_TYPE", "project-update",
-                "{\"projectId\":\"%s\",\"changes\":{\"description\":5}}".formatted(PROJECT_ID), "changes.description");
+        invalid(
+                "INVALID_DESCRIPTION_TYPE",
+                "project-update",
+                "{\"projectId\":\"%s\",\"changes\":{\"description\":5}}".formatted(PROJECT_ID),
+                "changes.description");
     }
 
     @Test
@@ -100,30 +121,38 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aProjectUpdateWithEmptyChangesIsA400EmptyPatch() {
-        invalid("EMPTY_PATCH", "project-update", "{\"projectId\":\"%s\",\"changes\":{}}".formatted(PROJECT_ID), "changes");
+        invalid(
+                "EMPTY_PATCH",
+                "project-update",
+                "{\"projectId\":\"%s\",\"changes\":{}}".formatted(PROJECT_ID),
+                "changes");
     }
 
     @Test
     void aProjectUpdateWithOnlyFieldsAudityDoesNotAllowIsA400EmptyPatch() {
-        invalid("EMPTY_PATCH", "project-update", "{\"projectId\":\"%s\",\"changes\":{\"status\":\"archived\"}}"
-                .formatted(PROJECT_ID), "changes", "changes.status");
+        invalid(
+                "EMPTY_PATCH",
+                "project-update",
+                "{\"projectId\":\"%s\",\"changes\":{\"status\":\"archived\"}}".formatted(PROJECT_ID),
+                "changes",
+                "changes.status");
     }
 
     @Test
     void fieldLimitsAreAudityOwn() {
         Reply reply = refused("project-update", """
-                {"projectId":"%s","changes":{"clientName":"%s","industry":"","companySize":"%s","currency":"US"}}"""
-                .formatted(PROJECT_ID, "c".repeat(201), "s".repeat(51)));
+                {"projectId":"%s","changes":{"clientName":"%s","industry":"","companySize":"%s","currency":"US"}}""".formatted(PROJECT_ID, "c".repeat(201), "s".repeat(51)));
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(problemFields(reply)).containsExactlyInAnyOrder("changes.clientName", "changes.industry",
-                "changes.companySize", "changes.currency");
+        assertThat(problemFields(reply))
+                .containsExactlyInAnyOrder(
+                        "changes.clientName", "changes.industry", "changes.companySize", "changes.currency");
     }
 
     @Test
     void anOverlongIdempotencyKeyIsA400() {
-        Reply reply = storingNothing(() -> hookWithKey("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID),
-                "k".repeat(256)));
+        Reply reply = storingNothing(() ->
+                hookWithKey("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID), "k".repeat(256)));
 
         assertProblem(reply, 400, "INVALID_IDEMPOTENCY_KEY");
     }
@@ -137,8 +166,8 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aBodyThatIsNotSentAsJsonIsA415() {
-        Reply reply = storingNothing(() -> call(hookRequest("lead-arrived", "{\"leadId\":\"l-1\"}")
-                .contentType(MediaType.TEXT_PLAIN_TYPE)));
+        Reply reply = storingNothing(
+                () -> call(hookRequest("lead-arrived", "{\"leadId\":\"l-1\"}").contentType(MediaType.TEXT_PLAIN_TYPE)));
 
         assertProblem(reply, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -158,7 +187,10 @@ class HookValidationTest extends BridgeTestBase {
 
     @Test
     void aWaitThatIsNotANumberIsA400() {
-        assertProblem(refused("analysis-requested?wait=soon", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)), 400, "INVALID_WAIT");
+        assertProblem(
+                refused("analysis-requested?wait=soon", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)),
+                400,
+                "INVALID_WAIT");
     }
 
     /** A 400 with {@code code} that names exactly {@code fields}, in order. */

@@ -1,15 +1,14 @@
 package com.auditybridge.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md §2: {@code ?wait=N} holds the answer until the run ends, or answers the usual 202. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -19,23 +18,26 @@ class HookWaitTest extends BridgeTestBase {
     void aRunThatEndsWhileTheCallerWaitsIsAnswered200WithTheFinalRun() throws Exception {
         String lead = unconvertedLead(0);
         long before = runRows();
-        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
-                hook("lead-arrived?wait=20", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead)));
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(
+                () -> hook("lead-arrived?wait=20", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead)));
         await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > before);
 
         Reply ended = driveToEnd(newestRunId(), Duration.ofSeconds(5), 50);
         Reply answer = waiting.get(15, TimeUnit.SECONDS);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.object()).containsEntry("runId", ended.text("runId")).containsEntry("status", "completed")
-                .containsEntry("flow", "lead-to-audit").containsKeys("result", "timeline", "finishedAt");
+        assertThat(answer.object())
+                .containsEntry("runId", ended.text("runId"))
+                .containsEntry("status", "completed")
+                .containsEntry("flow", "lead-to-audit")
+                .containsKeys("result", "timeline", "finishedAt");
         assertThat(conversionsOf(lead)).isEqualTo(1);
     }
 
     @Test
     void aRunThatDoesNotEndInTimeIsAnsweredTheUsual202() throws Exception {
-        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
-                hook("analysis-requested?wait=1", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(
+                () -> hook("analysis-requested?wait=1", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
         await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > 0);
 
         Reply reply = whenTheServiceClockMovesOn(waiting);
@@ -47,8 +49,8 @@ class HookWaitTest extends BridgeTestBase {
 
     @Test
     void theHoldEndsWhenTheServiceClockPassesItsDeadlineNotTheMachineClock() throws Exception {
-        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(() ->
-                hook("analysis-requested?wait=20", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
+        CompletableFuture<Reply> waiting = CompletableFuture.supplyAsync(
+                () -> hook("analysis-requested?wait=20", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)));
         await().atMost(Duration.ofSeconds(5)).until(() -> runRows() > 0);
         clock.advance(Duration.ofSeconds(19));
         assertThat(waiting).as("held while the service clock is short of 20 s").isNotDone();
@@ -61,10 +63,12 @@ class HookWaitTest extends BridgeTestBase {
 
     /** Moves the service clock a second at a time until the held answer comes, for at most 5 s of real time. */
     private Reply whenTheServiceClockMovesOn(CompletableFuture<Reply> waiting) throws Exception {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            clock.advance(Duration.ofSeconds(1));
-            return waiting.isDone();
-        });
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    clock.advance(Duration.ofSeconds(1));
+                    return waiting.isDone();
+                });
         return waiting.get();
     }
 

@@ -1,5 +1,7 @@
 package com.auditybridge.leadsync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import com.auditybridge.testing.BridgeProcess;
@@ -8,14 +10,11 @@ import com.auditybridge.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The sync's memory is the database: a restarted bridge neither announces nor converts a lead again. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -24,11 +23,13 @@ class LeadSyncRestartTest extends BridgeTestBase {
     EmbeddedServer simulator;
 
     private BridgeProcess startBridge(TestDatabase database) {
-        return BridgeProcess.start(database, "http://127.0.0.1:" + simulator.getPort(), BRIDGE_TOKEN, API_KEY, clock.instant());
+        return BridgeProcess.start(
+                database, "http://127.0.0.1:" + simulator.getPort(), BRIDGE_TOKEN, API_KEY, clock.instant());
     }
 
     private static SyncReport sync(BridgeProcess bridge) {
-        Connection connection = bridge.bean(Connections.class).byId(Connection.DEFAULT_ID).orElseThrow();
+        Connection connection =
+                bridge.bean(Connections.class).byId(Connection.DEFAULT_ID).orElseThrow();
         return bridge.bean(LeadSync.class).sync(connection, false);
     }
 
@@ -45,7 +46,9 @@ class LeadSyncRestartTest extends BridgeTestBase {
             SyncReport report = sync(first);
             assertThat(report.arrived()).isNotEmpty();
             assertThat(report.converted()).isNotEmpty();
-            started = report.converted().stream().map(SyncReport.Conversion::leadId).toList();
+            started = report.converted().stream()
+                    .map(SyncReport.Conversion::leadId)
+                    .toList();
         }
 
         try (BridgeProcess second = startBridge(database)) {
@@ -59,6 +62,7 @@ class LeadSyncRestartTest extends BridgeTestBase {
                 second.clock().set(clock.advance(Duration.ofSeconds(2)));
             }
         }
-        started.forEach(lead -> assertThat(conversionsOf(lead)).as("conversions of " + lead).isEqualTo(1));
+        started.forEach(lead ->
+                assertThat(conversionsOf(lead)).as("conversions of " + lead).isEqualTo(1));
     }
 }

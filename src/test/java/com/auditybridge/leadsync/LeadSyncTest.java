@@ -1,16 +1,15 @@
 package com.auditybridge.leadsync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The simulator seeds six leads (scores 86, 74, 58, 41 young and unconverted; one converted; one
@@ -21,19 +20,27 @@ class LeadSyncTest extends BridgeTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("bridge.lead-sync.min-score", "70", "bridge.lead-sync.max-per-day", "3", "bridge.lead-sync.credit-floor", "2000");
+        return Map.of(
+                "bridge.lead-sync.min-score",
+                "70",
+                "bridge.lead-sync.max-per-day",
+                "3",
+                "bridge.lead-sync.credit-floor",
+                "2000");
     }
 
     @BeforeEach
     void addLeads() {
-        for (Object[] lead : new Object[][]{{95.0, 2}, {90.0, 0}, {99.0, 20}}) {
-            admin(HttpRequest.POST("/sim/admin/audity/leads",
+        for (Object[] lead : new Object[][] {{95.0, 2}, {90.0, 0}, {99.0, 20}}) {
+            admin(HttpRequest.POST(
+                    "/sim/admin/audity/leads",
                     Map.of("token", BRIDGE_TOKEN, "aiReadinessScore", lead[0], "daysOld", lead[1])));
         }
     }
 
     private Reply syncNow(boolean dryRun) {
-        return call(HttpRequest.POST("/v1/lead-sync" + (dryRun ? "?dryRun=true" : ""), "").bearerAuth(API_KEY));
+        return call(HttpRequest.POST("/v1/lead-sync" + (dryRun ? "?dryRun=true" : ""), "")
+                .bearerAuth(API_KEY));
     }
 
     @SuppressWarnings("unchecked")
@@ -42,7 +49,9 @@ class LeadSyncTest extends BridgeTestBase {
     }
 
     private long credits() {
-        return ((Number) audity(HttpRequest.GET("/sim/audity/api/user/credits"), BRIDGE_TOKEN).at("balance")).longValue();
+        return ((Number) audity(HttpRequest.GET("/sim/audity/api/user/credits"), BRIDGE_TOKEN)
+                        .at("balance"))
+                .longValue();
     }
 
     @Test
@@ -71,7 +80,8 @@ class LeadSyncTest extends BridgeTestBase {
         assertThat(count(arrivedEvents, start)).isEqualTo(6);
 
         assertThat(count("select count(*) from lead_seen")).isEqualTo(6);
-        assertThat(count("select count(*) from lead_seen where run_id is not null")).isEqualTo(3);
+        assertThat(count("select count(*) from lead_seen where run_id is not null"))
+                .isEqualTo(3);
 
         syncNow(false);
         scheduler.runAnyDueExecutions();
@@ -81,9 +91,13 @@ class LeadSyncTest extends BridgeTestBase {
         }
 
         assertThat(count(arrivedEvents, start)).isEqualTo(6);
-        assertThat(count("select count(*) from lead_seen l join run r on r.id = l.run_id where r.status = 'completed'")).isEqualTo(3);
+        assertThat(count("select count(*) from lead_seen l join run r on r.id = l.run_id where r.status = 'completed'"))
+                .isEqualTo(3);
         Map<?, ?> conversions = (Map<?, ?>) counters().get("conversions");
-        assertThat(conversions).hasSize(3).allSatisfy((lead, times) -> assertThat(((Number) times).intValue()).isEqualTo(1));
+        assertThat(conversions)
+                .hasSize(3)
+                .allSatisfy(
+                        (lead, times) -> assertThat(((Number) times).intValue()).isEqualTo(1));
     }
 
     @Test
@@ -95,5 +109,4 @@ class LeadSyncTest extends BridgeTestBase {
         assertThat(converted(report)).hasSize(1);
         assertThat(report.body()).contains("credit floor of 2000 would be crossed");
     }
-
 }

@@ -1,16 +1,15 @@
 package com.auditybridge.leadsync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.audity.Credits;
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the sync reads from Audity, how it judges it, and that no transaction is open while it asks.
@@ -22,16 +21,23 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("bridge.lead-sync.min-score", "70", "bridge.lead-sync.max-per-day", "5",
-                "bridge.lead-sync.credit-floor", "1500", "test.audity-api", "watched");
+        return Map.of(
+                "bridge.lead-sync.min-score",
+                "70",
+                "bridge.lead-sync.max-per-day",
+                "5",
+                "bridge.lead-sync.credit-floor",
+                "1500",
+                "test.audity-api",
+                "watched");
     }
 
     @BeforeEach
     void twoYoungLeads() {
         WatchedAudityApi.reset();
-        for (double score : new double[]{95.0, 90.0}) {
-            admin(HttpRequest.POST("/sim/admin/audity/leads",
-                    Map.of("token", BRIDGE_TOKEN, "aiReadinessScore", score, "daysOld", 0)));
+        for (double score : new double[] {95.0, 90.0}) {
+            admin(HttpRequest.POST(
+                    "/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN, "aiReadinessScore", score, "daysOld", 0)));
         }
     }
 
@@ -51,8 +57,10 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
     @Test
     void theSimulatorsProjectsRemainingLessTheFloorInWholeProjectsCapsTheConversions() {
         setCredits(4500);
-        assertThat(audity(HttpRequest.GET("/sim/audity/api/user/credits"), BRIDGE_TOKEN).object())
-                .containsEntry("canCreateProject", true).containsEntry("projectsRemaining", 4);
+        assertThat(audity(HttpRequest.GET("/sim/audity/api/user/credits"), BRIDGE_TOKEN)
+                        .object())
+                .containsEntry("canCreateProject", true)
+                .containsEntry("projectsRemaining", 4);
 
         Reply report = dryRun();
 
@@ -62,15 +70,16 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
 
     @Test
     void projectsRemainingCapsTheConversionsWhateverTheInferredBalanceSays() {
-        WatchedAudityApi.CREDITS.set(c -> new Credits(c.success(), 10_000L, c.allocation(), c.used(), true, 3, c.nextReset()));
+        WatchedAudityApi.CREDITS.set(
+                c -> new Credits(c.success(), 10_000L, c.allocation(), c.used(), true, 3, c.nextReset()));
 
         assertThat(converted(dryRun())).hasSize(1);
     }
 
     @Test
     void anAccountThatCannotCreateAProjectConvertsNothingWhateverTheInferredBalanceSays() {
-        WatchedAudityApi.CREDITS.set(c -> new Credits(c.success(), 10_000L, c.allocation(), c.used(), false,
-                c.projectsRemaining(), c.nextReset()));
+        WatchedAudityApi.CREDITS.set(c -> new Credits(
+                c.success(), 10_000L, c.allocation(), c.used(), false, c.projectsRemaining(), c.nextReset()));
 
         Reply report = dryRun();
 
@@ -80,8 +89,8 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
 
     @Test
     void anAnswerWithOnlyTheDocumentedFieldsIsEnoughToConvert() {
-        WatchedAudityApi.CREDITS.set(c -> new Credits(null, null, null, null, c.canCreateProject(),
-                c.projectsRemaining(), c.nextReset()));
+        WatchedAudityApi.CREDITS.set(
+                c -> new Credits(null, null, null, null, c.canCreateProject(), c.projectsRemaining(), c.nextReset()));
 
         Reply report = dryRun();
 
@@ -92,24 +101,32 @@ class LeadSyncUpstreamTest extends BridgeTestBase {
     @Test
     void withoutEitherDocumentedFieldTheInferredBalanceDecides() {
         setCredits(4500);
-        WatchedAudityApi.CREDITS.set(c -> new Credits(c.success(), c.balance(), c.allocation(), c.used(), null, null,
-                c.nextReset()));
+        WatchedAudityApi.CREDITS.set(
+                c -> new Credits(c.success(), c.balance(), c.allocation(), c.used(), null, null, c.nextReset()));
 
         assertThat(converted(dryRun())).hasSize(3);
     }
 
     @Test
     void noTransactionOrConnectionIsOpenWhileTheSyncCallsAudity() {
-        assertThat(call(HttpRequest.POST("/v1/lead-sync", "").bearerAuth(API_KEY)).status()).isEqualTo(202);
+        assertThat(call(HttpRequest.POST("/v1/lead-sync", "").bearerAuth(API_KEY))
+                        .status())
+                .isEqualTo(202);
         scheduler.runAnyDueExecutions();
 
         assertThat(count("select count(*) from lead_seen")).isEqualTo(6);
-        assertThat(count("select count(*) from lead_seen where run_id is not null")).isEqualTo(4);
-        assertThat(WatchedAudityApi.CALLS).extracting(WatchedAudityApi.Call::endpoint)
+        assertThat(count("select count(*) from lead_seen where run_id is not null"))
+                .isEqualTo(4);
+        assertThat(WatchedAudityApi.CALLS)
+                .extracting(WatchedAudityApi.Call::endpoint)
                 .containsExactly("list leads", "credits");
         assertThat(WatchedAudityApi.CALLS).allSatisfy(call -> {
-            assertThat(call.inTransaction()).as(call.endpoint() + " inside a transaction").isFalse();
-            assertThat(call.holdingConnection()).as(call.endpoint() + " holding a connection").isFalse();
+            assertThat(call.inTransaction())
+                    .as(call.endpoint() + " inside a transaction")
+                    .isFalse();
+            assertThat(call.holdingConnection())
+                    .as(call.endpoint() + " holding a connection")
+                    .isFalse();
         });
     }
 }

@@ -12,7 +12,6 @@ import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +29,7 @@ import java.util.function.UnaryOperator;
 @Requires(property = "test.audity-api", value = "watched")
 class WatchedAudityApi extends HttpAudityApi {
     /** One upstream call of the sync, and what the calling thread held while it went out. */
-    record Call(String endpoint, boolean inTransaction, boolean holdingConnection) {
-    }
+    record Call(String endpoint, boolean inTransaction, boolean holdingConnection) {}
 
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     /** Applied to every successful credits answer; identity unless a test says otherwise. */
@@ -40,8 +38,12 @@ class WatchedAudityApi extends HttpAudityApi {
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
 
-    WatchedAudityApi(AudityConfig config, JsonMapper json, Clock clock,
-                       TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
+    WatchedAudityApi(
+            AudityConfig config,
+            JsonMapper json,
+            Clock clock,
+            TransactionOperations<Connection> transactions,
+            ConnectionOperations<Connection> connections) {
         super(config, json, clock);
         this.transactions = transactions;
         this.connections = connections;
@@ -68,7 +70,9 @@ class WatchedAudityApi extends HttpAudityApi {
     }
 
     private void record(String endpoint) {
-        CALLS.add(new Call(endpoint, transactions.findTransactionStatus().isPresent(),
+        CALLS.add(new Call(
+                endpoint,
+                transactions.findTransactionStatus().isPresent(),
                 connections.findConnectionStatus().isPresent()));
     }
 }

@@ -1,5 +1,7 @@
 package com.auditybridge.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -7,12 +9,9 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service's own logback.xml, in both formats, never writes a credential that a request URI carries. */
 class LogMaskingTest {
@@ -28,16 +27,24 @@ class LogMaskingTest {
         configurator.setContext(context);
         configurator.doConfigure(getClass().getResource("/logback.xml"));
         @SuppressWarnings("unchecked")
-        OutputStreamAppender<ILoggingEvent> appender =
-                (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(format);
+        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(format);
 
-        LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger("io.micronaut.http.server"), Level.DEBUG,
-                "Request POST /v1/hooks/audity?token={}&x=1 and /v1/hooks/audity?key=demo-key-secret", null,
+        LoggingEvent event = new LoggingEvent(
+                getClass().getName(),
+                context.getLogger("io.micronaut.http.server"),
+                Level.DEBUG,
+                "Request POST /v1/hooks/audity?token={}&x=1 and /v1/hooks/audity?key=demo-key-secret",
+                null,
                 new Object[] {TOKEN});
         String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
 
-        assertThat(line).contains("/v1/hooks/audity?token=****").contains("&x=1").contains("?key=****")
-                .doesNotContain(TOKEN).doesNotContain("demo-key-secret");
+        assertThat(line)
+                .contains("/v1/hooks/audity?token=****")
+                .contains("&x=1")
+                .contains("?key=****")
+                .doesNotContain(TOKEN)
+                .doesNotContain("demo-key-secret");
         context.stop();
     }
 }

@@ -1,22 +1,21 @@
 package com.auditybridge.repoaudit;
 
+import static com.auditybridge.upstream.UpstreamErrorKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.upstream.CannedUpstream;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static com.auditybridge.upstream.UpstreamErrorKind.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The repo-audit API: bare answers, an optional token, and its own quota and concurrency answers. */
 class HttpRepoAuditApiTest {
@@ -27,7 +26,8 @@ class HttpRepoAuditApiTest {
 
     final CannedUpstream upstream = new CannedUpstream();
     final HttpRepoAuditApi api = new HttpRepoAuditApi(
-            new RepoAuditConfig(upstream.baseUrl(), null, Duration.ofSeconds(2), Duration.ofSeconds(5)), JSON,
+            new RepoAuditConfig(upstream.baseUrl(), null, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            JSON,
             Clock.fixed(Instant.parse("2026-04-20T13:45:00Z"), ZoneOffset.UTC));
 
     @AfterEach
@@ -51,7 +51,8 @@ class HttpRepoAuditApiTest {
 
     @Test
     void anAnonymousSubmissionSendsNoAuthorization() {
-        upstream.answer("POST", "/api/demo/audit", 200, "{\"audit_id\":\"a-1\",\"status\":\"complete\",\"deduped\":true}");
+        upstream.answer(
+                "POST", "/api/demo/audit", 200, "{\"audit_id\":\"a-1\",\"status\":\"complete\",\"deduped\":true}");
 
         AuditSubmission submission = api.submit(null, REPO, true).value();
 
@@ -75,8 +76,15 @@ class HttpRepoAuditApiTest {
 
     @Test
     void quotaHistoryAndDeleteAreReadBare() {
-        upstream.answer("GET", "/api/demo/audit/quota", 200, "{\"limit\":5,\"used\":2,\"resets_at\":\"2026-04-21T13:45:12+00:00\"}")
-                .answer("GET", "/api/demo/audit/history", 200,
+        upstream.answer(
+                        "GET",
+                        "/api/demo/audit/quota",
+                        200,
+                        "{\"limit\":5,\"used\":2,\"resets_at\":\"2026-04-21T13:45:12+00:00\"}")
+                .answer(
+                        "GET",
+                        "/api/demo/audit/history",
+                        200,
                         "[{\"audit_id\":\"a-1\",\"repo_url\":\"" + REPO + "\",\"status\":\"complete\"}]")
                 .answer("DELETE", "/api/demo/audit/a-1", 200, "{\"deleted\":true}");
 
@@ -105,7 +113,8 @@ class HttpRepoAuditApiTest {
 
     @Test
     void anyOther429IsARateLimitWithItsWait() {
-        upstream.answer("POST", "/api/demo/audit", 429, "{\"error\":\"rate limit: 10/minute\"}", Map.of("Retry-After", "6"));
+        upstream.answer(
+                "POST", "/api/demo/audit", 429, "{\"error\":\"rate limit: 10/minute\"}", Map.of("Retry-After", "6"));
 
         UpstreamError error = api.submit(TOKEN, REPO, true).error();
 
@@ -115,7 +124,12 @@ class HttpRepoAuditApiTest {
 
     @Test
     void theConcurrencyCap503IsBusyForTheWaitItNames() {
-        upstream.answer("POST", "/api/demo/audit", 503, "{\"error\":\"too many audits in flight\"}", Map.of("Retry-After", "60"));
+        upstream.answer(
+                "POST",
+                "/api/demo/audit",
+                503,
+                "{\"error\":\"too many audits in flight\"}",
+                Map.of("Retry-After", "60"));
 
         UpstreamError error = api.submit(TOKEN, REPO, true).error();
 

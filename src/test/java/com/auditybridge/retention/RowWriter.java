@@ -1,7 +1,6 @@
 package com.auditybridge.retention;
 
 import com.auditybridge.db.Sql;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,18 +30,38 @@ final class RowWriter {
         String runId = UUID.randomUUID().toString();
         String project = UUID.randomUUID().toString();
         String lead = conversion ? "lead-" + runId : null;
-        run(runId, conversion ? "lead-to-audit" : "project-analysis", status, "poll-job", lead, project, null, created,
-                finished, finished);
+        run(
+                runId,
+                conversion ? "lead-to-audit" : "project-analysis",
+                status,
+                "poll-job",
+                lead,
+                project,
+                null,
+                created,
+                finished,
+                finished);
         timeline(runId, created, finished, status);
         finalEvent(runId, finished, deliveryStatus);
         if (conversion) {
             String state = "failed".equals(status) ? "unconfirmed" : "done";
             paidCall(runId, "convert", lead, state, created, "done".equals(state) ? project : null);
         } else {
-            paidCall(runId, "trigger", project, "done", created, UUID.randomUUID().toString());
+            paidCall(
+                    runId,
+                    "trigger",
+                    project,
+                    "done",
+                    created,
+                    UUID.randomUUID().toString());
         }
-        add("insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at) values (?,?,?,?,?)",
-                CONNECTION, "key-" + runId, "0".repeat(64), runId, created);
+        add(
+                "insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at) values (?,?,?,?,?)",
+                CONNECTION,
+                "key-" + runId,
+                "0".repeat(64),
+                runId,
+                created);
         return runId;
     }
 
@@ -51,16 +70,47 @@ final class RowWriter {
         String runId = UUID.randomUUID().toString();
         String project = UUID.randomUUID().toString();
         String lead = "lead-" + runId;
-        run(runId, "lead-to-audit", "waiting", "wait-prereqs", lead, project, created.plus(Duration.ofDays(7)), created,
-                created, null);
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, created, "intake", "queued", "accepted");
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, created, "convert", "converted", project);
+        run(
+                runId,
+                "lead-to-audit",
+                "waiting",
+                "wait-prereqs",
+                lead,
+                project,
+                created.plus(Duration.ofDays(7)),
+                created,
+                created,
+                null);
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                created,
+                "intake",
+                "queued",
+                "accepted");
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                created,
+                "convert",
+                "converted",
+                project);
         finalEvent(runId, created, "dead");
         paidCall(runId, "convert", lead, "done", created, project);
-        add("insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at) values (?,?,?,?,?)",
-                CONNECTION, "key-" + runId, "0".repeat(64), runId, created);
-        add("insert into lead_seen (connection_id, lead_id, seen_at, run_id, started_at) values (?,?,?,?,?)",
-                CONNECTION, lead, created, runId, created);
+        add(
+                "insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at) values (?,?,?,?,?)",
+                CONNECTION,
+                "key-" + runId,
+                "0".repeat(64),
+                runId,
+                created);
+        add(
+                "insert into lead_seen (connection_id, lead_id, seen_at, run_id, started_at) values (?,?,?,?,?)",
+                CONNECTION,
+                lead,
+                created,
+                runId,
+                created);
         return runId;
     }
 
@@ -68,57 +118,145 @@ final class RowWriter {
     void leadArrived(Instant at) {
         String lead = "synced-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        add("insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
-                eventId, CONNECTION, null, "lead.arrived", "{}", at);
+        add(
+                "insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
+                eventId,
+                CONNECTION,
+                null,
+                "lead.arrived",
+                "{}",
+                at);
         delivery(eventId, null, at, "delivered", false);
         add("insert into lead_seen (connection_id, lead_id, seen_at) values (?,?,?)", CONNECTION, lead, at);
     }
 
     void inboundDelivery(Instant at) {
-        add("insert into inbound_delivery (connection_id, delivery_id, event, received_at) values (?,?,?,?)",
-                CONNECTION, UUID.randomUUID().toString(), "analysis_generated", at);
+        add(
+                "insert into inbound_delivery (connection_id, delivery_id, event, received_at) values (?,?,?,?)",
+                CONNECTION,
+                UUID.randomUUID().toString(),
+                "analysis_generated",
+                at);
     }
 
-    private void run(String runId, String flow, String status, String step, String lead, String project, Instant nextAt,
-                     Instant created, Instant updated, Instant finished) {
-        add("insert into run (id, connection_id, flow, status, step, input, lead_id, project_id, attempts, step_started_at,"
+    private void run(
+            String runId,
+            String flow,
+            String status,
+            String step,
+            String lead,
+            String project,
+            Instant nextAt,
+            Instant created,
+            Instant updated,
+            Instant finished) {
+        add(
+                "insert into run (id, connection_id, flow, status, step, input, lead_id, project_id, attempts, step_started_at,"
                         + " next_at, created_at, updated_at, finished_at) values (?,?,?,?,?,?,?,?,0,?,?,?,?,?)",
-                runId, CONNECTION, flow, status, step, "{}", lead, project, created, nextAt, created, updated, finished);
+                runId,
+                CONNECTION,
+                flow,
+                status,
+                step,
+                "{}",
+                lead,
+                project,
+                created,
+                nextAt,
+                created,
+                updated,
+                finished);
     }
 
     private void timeline(String runId, Instant created, Instant finished, String status) {
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, created, "intake", "queued", "accepted");
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, created, "convert", "attempting", "intent");
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, created, "convert", "converted", "project");
-        add("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", runId, finished, "poll-job", status, "done");
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                created,
+                "intake",
+                "queued",
+                "accepted");
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                created,
+                "convert",
+                "attempting",
+                "intent");
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                created,
+                "convert",
+                "converted",
+                "project");
+        add(
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                finished,
+                "poll-job",
+                status,
+                "done");
     }
 
     private void finalEvent(String runId, Instant at, String deliveryStatus) {
         String eventId = UUID.randomUUID().toString();
-        add("insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
-                eventId, CONNECTION, runId, "audit.completed", "{}", at);
+        add(
+                "insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
+                eventId,
+                CONNECTION,
+                runId,
+                "audit.completed",
+                "{}",
+                at);
         delivery(eventId, runId, at, deliveryStatus, true);
     }
 
     private void delivery(String eventId, String runId, Instant at, String status, boolean finalCallback) {
         String id = UUID.randomUUID().toString();
         Instant attempted = at.plusSeconds(1);
-        add("insert into delivery (id, event_id, connection_id, run_id, target_url, final_callback, status, attempts,"
+        add(
+                "insert into delivery (id, event_id, connection_id, run_id, target_url, final_callback, status, attempts,"
                         + " next_attempt_at, created_at, updated_at, delivered_at) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                id, eventId, CONNECTION, runId, "https://example.com/hook", finalCallback, status,
-                "pending".equals(status) ? 0 : 1, "pending".equals(status) ? attempted : null, at,
-                "pending".equals(status) ? at : attempted, "delivered".equals(status) ? attempted : null);
+                id,
+                eventId,
+                CONNECTION,
+                runId,
+                "https://example.com/hook",
+                finalCallback,
+                status,
+                "pending".equals(status) ? 0 : 1,
+                "pending".equals(status) ? attempted : null,
+                at,
+                "pending".equals(status) ? at : attempted,
+                "delivered".equals(status) ? attempted : null);
         if (!"pending".equals(status)) {
-            add("insert into delivery_attempt (delivery_id, at, status, latency_ms) values (?,?,?,?)",
-                    id, attempted, "delivered".equals(status) ? 200 : 500, 42L);
+            add(
+                    "insert into delivery_attempt (delivery_id, at, status, latency_ms) values (?,?,?,?)",
+                    id,
+                    attempted,
+                    "delivered".equals(status) ? 200 : 500,
+                    42L);
         }
     }
 
     private void paidCall(String runId, String kind, String subject, String state, Instant at, String resultId) {
-        add("insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, doubts, looks, first_sent_at,"
+        add(
+                "insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, doubts, looks, first_sent_at,"
                         + " sent_at, result_id, result_how, evidence, updated_at) values (?,?,?,?,?,?,?,0,?,?,?,?,?,?)",
-                runId, kind, CONNECTION, "fp", subject, state, "unconfirmed".equals(state) ? 3 : 0, at, at, resultId,
-                resultId == null ? null : "ANSWER", "unconfirmed".equals(state) ? "the looks could not settle it" : null, at);
+                runId,
+                kind,
+                CONNECTION,
+                "fp",
+                subject,
+                state,
+                "unconfirmed".equals(state) ? 3 : 0,
+                at,
+                at,
+                resultId,
+                resultId == null ? null : "ANSWER",
+                "unconfirmed".equals(state) ? "the looks could not settle it" : null,
+                at);
         if ("convert".equals(kind) && "done".equals(state)) {
             convertsDone++;
         }

@@ -1,12 +1,11 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
 class AnalysisAndUpdateFlowsTest extends BridgeTestBase {
@@ -36,6 +35,8 @@ class AnalysisAndUpdateFlowsTest extends BridgeTestBase {
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
         assertThat(done.text("result.project.id")).isEqualTo(project);
         assertThat(done.text("result.project.industry")).isEqualTo("Retail");
-        assertThat(rows.events(done.text("runId"))).extracting(e -> e.get("type")).containsExactly("project.updated");
+        assertThat(rows.events(done.text("runId")))
+                .extracting(e -> e.get("type"))
+                .containsExactly("project.updated");
     }
 }

@@ -1,16 +1,15 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A conversion that commits but never answers in time is waited out, then found by reading the lead and the projects;
@@ -24,7 +23,9 @@ class ConvertCommitThenHangTest extends BridgeTestBase {
     void unansweredConversionsOfSeveralLeadsAreRecoveredAndEachLeadIsConvertedOnce() {
         faults("{\"convertCommitThenHang\":true,\"hangMs\":2000}");
         List<String> leads = IntStream.range(0, 3).mapToObj(i -> newLead()).toList();
-        List<String> runIds = leads.stream().map(lead -> leadArrived(lead, "\"analysis\":\"none\"")).toList();
+        List<String> runIds = leads.stream()
+                .map(lead -> leadArrived(lead, "\"analysis\":\"none\""))
+                .toList();
 
         driveAllToEnd(runIds, Duration.ofSeconds(5), 400);
 
@@ -33,8 +34,11 @@ class ConvertCommitThenHangTest extends BridgeTestBase {
             assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
             assertThat(done.body()).contains("in-doubt", "recovered");
             assertThat(conversionsOf(leads.get(i))).isEqualTo(1);
-            Reply project = audity(HttpRequest.GET("/sim/audity/api/projects/" + done.text("result.projectId")), BRIDGE_TOKEN);
-            assertThat(project.text("clientName")).as("the project recovered is the lead's own").isEqualTo(companyOf(leads.get(i)));
+            Reply project =
+                    audity(HttpRequest.GET("/sim/audity/api/projects/" + done.text("result.projectId")), BRIDGE_TOKEN);
+            assertThat(project.text("clientName"))
+                    .as("the project recovered is the lead's own")
+                    .isEqualTo(companyOf(leads.get(i)));
         }
     }
 }

@@ -1,15 +1,14 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** 5xx, resets and a 429 storm slow the runs down but every one finishes, converts once, and stays in budget. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -33,15 +32,23 @@ class FaultyUpstreamTest extends BridgeTestBase {
 
         // A paid call answered by a 5xx is in doubt: it is sent again only after the settle window and two looks, and
         // at most once more for a trigger, so a run whose trigger met two 5xx asks a human instead of paying blind.
-        assertThat(runIds).allSatisfy(id -> assertThat(endOf(id)).as(run(id).body())
-                .isIn("completed", "failed ANALYSIS_UNCONFIRMED", "failed CONVERSION_UNCONFIRMED"));
+        assertThat(runIds)
+                .allSatisfy(id -> assertThat(endOf(id))
+                        .as(run(id).body())
+                        .isIn("completed", "failed ANALYSIS_UNCONFIRMED", "failed CONVERSION_UNCONFIRMED"));
         assertThat(leads).allSatisfy(lead -> assertThat(conversionsOf(lead)).isLessThanOrEqualTo(1));
-        assertThat(runIds.stream().filter(id -> "completed".equals(run(id).text("status"))).count()).isPositive();
-        assertThat(runIds).allSatisfy(id -> assertThat(conversionsOf(run(id).text("input.leadId")))
-                .isEqualTo(endOf(id).endsWith("CONVERSION_UNCONFIRMED") ? 0 : 1));
-        Map<String, Map<String, Number>> peaks = (Map<String, Map<String, Number>>) counters().get("peaks");
-        System.out.println("calls: " + counters().get("calls") + "\nobserved peaks per sliding minute: " + peaks + ", 429s: " + counters().get("rateLimited")
-                + ", minutes simulated: " + Duration.between(testStart, clock.instant()).toMinutes());
+        assertThat(runIds.stream()
+                        .filter(id -> "completed".equals(run(id).text("status")))
+                        .count())
+                .isPositive();
+        assertThat(runIds)
+                .allSatisfy(id -> assertThat(conversionsOf(run(id).text("input.leadId")))
+                        .isEqualTo(endOf(id).endsWith("CONVERSION_UNCONFIRMED") ? 0 : 1));
+        Map<String, Map<String, Number>> peaks =
+                (Map<String, Map<String, Number>>) counters().get("peaks");
+        System.out.println("calls: " + counters().get("calls") + "\nobserved peaks per sliding minute: " + peaks
+                + ", 429s: " + counters().get("rateLimited") + ", minutes simulated: "
+                + Duration.between(testStart, clock.instant()).toMinutes());
         assertThat(peaks).isNotEmpty().allSatisfy((prefix, byClass) -> {
             assertThat(byClass.getOrDefault("reads", 0).intValue()).isLessThanOrEqualTo(100);
             assertThat(byClass.getOrDefault("writes", 0).intValue()).isLessThanOrEqualTo(20);

@@ -1,13 +1,12 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
 class LeadToAuditFlowTest extends BridgeTestBase {
@@ -30,8 +29,18 @@ class LeadToAuditFlowTest extends BridgeTestBase {
         assertThat(done.text("result.project.industry")).isEqualTo("Manufacturing");
         assertThat(conversionsOf(lead)).isEqualTo(1);
         assertThat(rows.events(runId)).extracting(e -> e.get("type")).contains("lead.converted", "audit.completed");
-        assertThat(rows.deliveries(runId)).singleElement().satisfies(delivery -> assertThat(delivery).containsAllEntriesOf(
-                Map.of("type", "audit.completed", "final_callback", true, "status", "pending", "target_url", CALLBACK)));
+        assertThat(rows.deliveries(runId))
+                .singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsAllEntriesOf(Map.of(
+                                "type",
+                                "audit.completed",
+                                "final_callback",
+                                true,
+                                "status",
+                                "pending",
+                                "target_url",
+                                CALLBACK)));
     }
 
     @Test
@@ -45,6 +54,8 @@ class LeadToAuditFlowTest extends BridgeTestBase {
         assertThat(done.text("result.projectId")).isNotBlank();
         assertThat(done.at("result.jobId")).isNull();
         assertThat(conversionsOf(lead)).isEqualTo(1);
-        assertThat(rows.events(runId)).extracting(e -> e.get("type")).containsExactlyInAnyOrder("lead.converted", "audit.completed");
+        assertThat(rows.events(runId))
+                .extracting(e -> e.get("type"))
+                .containsExactlyInAnyOrder("lead.converted", "audit.completed");
     }
 }

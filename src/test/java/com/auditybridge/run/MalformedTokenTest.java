@@ -1,13 +1,12 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The "Bearer Bearer" mistake of the reference: a token pasted with its scheme is malformed upstream. */
 @MicronautTest(environments = "sim", transactional = false)

@@ -1,16 +1,15 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Paid calls whose outcome the bridge cannot know, against the simulator's hazards: a convert that works longer
@@ -34,7 +33,9 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
         String runId = leadArrived(lead, "\"analysis\":\"none\"");
 
         stepWithin(SETTLE.minusSeconds(10), Duration.ofSeconds(10));
-        assertThat(held()).as("no second convert while the first may still be working").hasSize(1);
+        assertThat(held())
+                .as("no second convert while the first may still be working")
+                .hasSize(1);
         assertThat(run(runId).body()).contains("in-doubt");
 
         release("commit");
@@ -42,7 +43,9 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
 
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
         assertThat(conversionsOf(lead)).isEqualTo(1);
-        assertThat(done.text("result.projectId")).as("the project its own conversion made").isEqualTo(projectsOf(lead).get(0));
+        assertThat(done.text("result.projectId"))
+                .as("the project its own conversion made")
+                .isEqualTo(projectsOf(lead).get(0));
     }
 
     @Test
@@ -67,14 +70,17 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
     void aLostConvertAnswerNeverAttachesAProjectAnotherRunHolds() {
         String lead = newLead();
         String runId = convertWithItsAnswerLost(lead);
-        // An analysis run of the bridge takes the project a person made: the newest of the company's, and not this run's.
+        // An analysis run of the bridge takes the project a person made: the newest of the company's, and not this
+        // run's.
         String othersProject = aPersonConvertsAnotherLeadOfTheSameCompany(lead);
         String analysisRun = analysisRequested(othersProject);
 
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 100);
 
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
-        assertThat(done.text("result.projectId")).isEqualTo(projectsOf(lead).get(0)).isNotEqualTo(othersProject);
+        assertThat(done.text("result.projectId"))
+                .isEqualTo(projectsOf(lead).get(0))
+                .isNotEqualTo(othersProject);
         assertThat(conversionsOf(lead)).isEqualTo(1);
         assertThat(run(analysisRun).text("input.projectId")).isEqualTo(othersProject);
     }
@@ -88,7 +94,8 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 100);
 
         assertFailedWith(done, "CONVERSION_UNCONFIRMED");
-        assertThat(done.text("error.message")).contains(othersProject, projectsOf(lead).get(0));
+        assertThat(done.text("error.message"))
+                .contains(othersProject, projectsOf(lead).get(0));
         assertThat(conversionsOf(lead)).isEqualTo(1);
     }
 
@@ -157,7 +164,8 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
     }
 
     private String newLeadOf(String company) {
-        return admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN, "companyName", company))).text("id");
+        return admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN, "companyName", company)))
+                .text("id");
     }
 
     private String convertDirectly(String lead) {
@@ -172,7 +180,8 @@ class PaidCallsInDoubtTest extends BridgeTestBase {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> held() {
-        return (List<Map<String, Object>>) admin(HttpRequest.GET("/sim/admin/holds")).at("held");
+        return (List<Map<String, Object>>)
+                admin(HttpRequest.GET("/sim/admin/holds")).at("held");
     }
 
     private void release(String outcome) {

@@ -1,13 +1,12 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A 422 PREREQUISITE_MISSING parks the run in waiting until the project is ready or the deadline passes. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -66,12 +65,15 @@ class PrerequisiteWaitTest extends BridgeTestBase {
         Reply again = driveToEnd(runId, Duration.ofMinutes(1), 30);
 
         assertFailedWith(again, "PREREQUISITE_MISSING");
-        assertThat(deadlineOf(runId)).as("kept across a retry: the run does not wait for ever").isEqualTo(deadline);
+        assertThat(deadlineOf(runId))
+                .as("kept across a retry: the run does not wait for ever")
+                .isEqualTo(deadline);
     }
 
     private Object deadlineOf(String runId) {
         return connections.executeRead(status -> {
-            try (var statement = status.getConnection().prepareStatement("select wait_deadline from run where id = ?")) {
+            try (var statement =
+                    status.getConnection().prepareStatement("select wait_deadline from run where id = ?")) {
                 statement.setString(1, runId);
                 try (var rs = statement.executeQuery()) {
                     rs.next();

@@ -1,15 +1,14 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
 class RepoAuditFlowTest extends BridgeTestBase {
@@ -26,7 +25,8 @@ class RepoAuditFlowTest extends BridgeTestBase {
 
     @SuppressWarnings("unchecked")
     private List<String> timelineOutcomes(Reply run) {
-        return ((List<Map<String, Object>>) run.at("timeline")).stream().map(e -> (String) e.get("outcome")).toList();
+        return ((List<Map<String, Object>>) run.at("timeline"))
+                .stream().map(e -> (String) e.get("outcome")).toList();
     }
 
     @Test
@@ -41,7 +41,8 @@ class RepoAuditFlowTest extends BridgeTestBase {
         assertThat(done.text("result.repoAudit.markdown")).isNotBlank();
         assertThat(done.text("result.repoAudit.entityId")).isEqualTo("repo-acme-widgets");
         assertThat((List<?>) done.at("result.repoAudit.neighbors")).isNotEmpty();
-        assertThat(timelineOutcomes(done)).containsSubsequence("submitted", "ingesting", "indexing", "critiquing", "completed");
+        assertThat(timelineOutcomes(done))
+                .containsSubsequence("submitted", "ingesting", "indexing", "critiquing", "completed");
     }
 
     @Test
@@ -71,9 +72,16 @@ class RepoAuditFlowTest extends BridgeTestBase {
     @Test
     void theConcurrencyCapMakesTheRunWaitForRetryAfterAndThenSucceed() {
         for (String repo : List.of("a", "b", "c")) {
-            assertThat(call(HttpRequest.POST("/sim/repo-audit/api/demo/audit",
-                    Map.of("repo_url", "https://github.com/other/" + repo, "publish_consent", true))
-                    .bearerAuth("other-user-" + repo)).status()).isEqualTo(202);
+            assertThat(call(HttpRequest.POST(
+                                            "/sim/repo-audit/api/demo/audit",
+                                            Map.of(
+                                                    "repo_url",
+                                                    "https://github.com/other/" + repo,
+                                                    "publish_consent",
+                                                    true))
+                                    .bearerAuth("other-user-" + repo))
+                            .status())
+                    .isEqualTo(202);
         }
         Reply accepted = requestAudit("https://github.com/acme/widgets");
         scheduler.runAnyDueExecutions();
@@ -91,7 +99,8 @@ class RepoAuditFlowTest extends BridgeTestBase {
     void aFailedAuditEndsTheRunWithTheUpstreamError() {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
 
-        Reply done = driveToEnd(requestAudit("https://github.com/acme/widgets").text("runId"), Duration.ofSeconds(1), 60);
+        Reply done =
+                driveToEnd(requestAudit("https://github.com/acme/widgets").text("runId"), Duration.ofSeconds(1), 60);
 
         assertThat(done.text("status")).isEqualTo("failed");
         assertThat(done.text("error.code")).isEqualTo("REPO_AUDIT_FAILED");

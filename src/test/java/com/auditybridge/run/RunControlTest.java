@@ -1,15 +1,14 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md §3: cancel stops a run for good; retry resumes a failed run without paying twice. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -66,7 +65,8 @@ class RunControlTest extends BridgeTestBase {
     void aRetryResumesAfterTheConversionAndNeverConvertsAgain() {
         String lead = unconvertedLead(3);
         setAnalysisBudget(0);
-        String runId = hook("lead-arrived", "{\"leadId\":\"%s\"}".formatted(lead)).text("runId");
+        String runId =
+                hook("lead-arrived", "{\"leadId\":\"%s\"}".formatted(lead)).text("runId");
         Reply failed = driveToEnd(runId, Duration.ofSeconds(5), 50);
         assertThat(failed.text("status")).as(failed.body()).isEqualTo("failed");
         assertThat(failed.text("step")).isNotEqualTo("convert");
@@ -76,21 +76,23 @@ class RunControlTest extends BridgeTestBase {
         Reply done = driveToEnd(runId, Duration.ofSeconds(5), 200);
 
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
-        assertThat(((List<Map<String, Object>>) done.at("timeline")).stream()
-                .filter(entry -> "converted".equals(entry.get("outcome")))).hasSize(1);
+        assertThat(((List<Map<String, Object>>) done.at("timeline"))
+                        .stream().filter(entry -> "converted".equals(entry.get("outcome"))))
+                .hasSize(1);
         assertThat(conversionsOf(lead)).isEqualTo(1);
     }
 
     @Test
     void onlyAFailedRunCanBeRetried() {
-        String runId = hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)).text("runId");
+        String runId = hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))
+                .text("runId");
 
         assertProblem(control(runId, "retry"), 409, "RUN_NOT_FAILED");
     }
 
     private void setAnalysisBudget(double usd) {
-        Reply account = admin(HttpRequest.PUT("/sim/admin/audity/accounts",
-                Map.of("token", BRIDGE_TOKEN, "analysisBudgetUsd", usd)));
+        Reply account = admin(
+                HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", BRIDGE_TOKEN, "analysisBudgetUsd", usd)));
         assertThat(account.status()).as(account.body()).isEqualTo(200);
     }
 

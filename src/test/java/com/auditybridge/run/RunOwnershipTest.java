@@ -1,16 +1,15 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md §3 and §6: a run of another connection does not exist for the caller (404, never 403). */
 @MicronautTest(environments = "sim", transactional = false)
@@ -21,8 +20,13 @@ class RunOwnershipTest extends BridgeTestBase {
     void aRunOfAnotherConnection() {
         foreignRun = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        execute("insert into run (id, connection_id, flow, status, step, input, step_started_at, created_at, updated_at)"
-                + " values (?, 'other', 'project-analysis', 'failed', 'trigger', '{}', ?, ?, ?)", foreignRun, now, now, now);
+        execute(
+                "insert into run (id, connection_id, flow, status, step, input, step_started_at, created_at, updated_at)"
+                        + " values (?, 'other', 'project-analysis', 'failed', 'trigger', '{}', ?, ?, ?)",
+                foreignRun,
+                now,
+                now,
+                now);
     }
 
     @Test
@@ -33,7 +37,8 @@ class RunOwnershipTest extends BridgeTestBase {
     @Test
     void itIsNotFoundByCancel() {
         assertProblem(control(foreignRun, "cancel"), 404, "NOT_FOUND");
-        assertThat(count("select count(*) from run where id = ? and status = 'failed'", foreignRun)).isEqualTo(1);
+        assertThat(count("select count(*) from run where id = ? and status = 'failed'", foreignRun))
+                .isEqualTo(1);
     }
 
     @Test
@@ -44,7 +49,8 @@ class RunOwnershipTest extends BridgeTestBase {
 
     @Test
     void itIsNotListed() {
-        String own = hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)).text("runId");
+        String own = hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))
+                .text("runId");
 
         Reply list = call(HttpRequest.GET("/v1/runs?limit=100").bearerAuth(API_KEY));
 

@@ -1,16 +1,15 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md §3: one run with its timeline, and the list a Zapier polling trigger pages through. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -19,12 +18,17 @@ class RunsQueryTest extends BridgeTestBase {
     @Test
     void aRunIsShownWithItsInputStateAndTimeline() {
         String lead = unconvertedLead(0);
-        String runId = hook("lead-arrived", "{\"leadId\":\"%s\",\"analysis\":\"none\",\"metadata\":{\"crm\":\"42\"}}"
-                .formatted(lead)).text("runId");
+        String runId = hook(
+                        "lead-arrived",
+                        "{\"leadId\":\"%s\",\"analysis\":\"none\",\"metadata\":{\"crm\":\"42\"}}".formatted(lead))
+                .text("runId");
 
         Reply queued = run(runId);
-        assertThat(queued.object()).containsEntry("runId", runId).containsEntry("flow", "lead-to-audit")
-                .containsEntry("status", "queued").containsEntry("step", "convert")
+        assertThat(queued.object())
+                .containsEntry("runId", runId)
+                .containsEntry("flow", "lead-to-audit")
+                .containsEntry("status", "queued")
+                .containsEntry("step", "convert")
                 .containsKeys("createdAt", "updatedAt", "attempts");
         assertThat(queued.text("input.leadId")).isEqualTo(lead);
         assertThat(queued.text("timeline.0.step")).isEqualTo("intake");
@@ -80,8 +84,10 @@ class RunsQueryTest extends BridgeTestBase {
 
     @Test
     void theListIsFilteredByFlowAndStatus() {
-        String update = hook("project-update", "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}"
-                .formatted(PROJECT_ID)).text("runId");
+        String update = hook(
+                        "project-update",
+                        "{\"projectId\":\"%s\",\"changes\":{\"industry\":\"Retail\"}}".formatted(PROJECT_ID))
+                .text("runId");
         String cancelled = createRuns(1, Duration.ZERO).get(0);
         control(cancelled, "cancel");
 
@@ -92,7 +98,8 @@ class RunsQueryTest extends BridgeTestBase {
 
     @Test
     void badFiltersAreA400Problem() {
-        for (String query : List.of("?flow=nope", "?status=done", "?limit=0", "?limit=101", "?cursor=!!!", "?cursor=bm90LWEtY3Vyc29y")) {
+        for (String query : List.of(
+                "?flow=nope", "?status=done", "?limit=0", "?limit=101", "?cursor=!!!", "?cursor=bm90LWEtY3Vyc29y")) {
             assertProblem(runs(query), 400, "INVALID_QUERY");
         }
     }
@@ -106,7 +113,8 @@ class RunsQueryTest extends BridgeTestBase {
     private List<String> createRuns(int count, Duration gap) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID)).text("runId"));
+            ids.add(hook("analysis-requested", "{\"projectId\":\"%s\"}".formatted(PROJECT_ID))
+                    .text("runId"));
             clock.advance(gap);
         }
         return ids;
@@ -119,6 +127,7 @@ class RunsQueryTest extends BridgeTestBase {
     @SuppressWarnings("unchecked")
     private static List<String> ids(Reply page) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) page.at("runs")).stream().map(r -> (String) r.get("runId")).toList();
+        return ((List<Map<String, Object>>) page.at("runs"))
+                .stream().map(r -> (String) r.get("runId")).toList();
     }
 }

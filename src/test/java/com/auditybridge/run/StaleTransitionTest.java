@@ -1,24 +1,26 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A step's transition applies only to the version of the run the step read. */
 @MicronautTest(environments = "sim", transactional = false)
 class StaleTransitionTest extends BridgeTestBase {
     @Inject
     RunStore runs;
+
     @Inject
     RunTransitions transitions;
+
     @Inject
     RunInputCodec codec;
+
     @Inject
     List<FlowDefinition> flows;
 
@@ -28,7 +30,10 @@ class StaleTransitionTest extends BridgeTestBase {
         Run readByTheStep = runs.find(runId).orElseThrow();
         assertThat(control(runId, "cancel").status()).isEqualTo(200);
 
-        apply(readByTheStep, Transition.advance("poll", clock.instant(), "triggered", "job j-1").job("j-1"));
+        apply(
+                readByTheStep,
+                Transition.advance("poll", clock.instant(), "triggered", "job j-1")
+                        .job("j-1"));
 
         Reply cancelled = run(runId);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
@@ -52,7 +57,8 @@ class StaleTransitionTest extends BridgeTestBase {
     }
 
     private void apply(Run run, Transition transition) {
-        FlowDefinition flow = flows.stream().filter(f -> f.flow() == run.flow()).findFirst().orElseThrow();
+        FlowDefinition flow =
+                flows.stream().filter(f -> f.flow() == run.flow()).findFirst().orElseThrow();
         transitions.apply(run, run.step(), transition, flow, codec.read(run.input()), null);
     }
 }

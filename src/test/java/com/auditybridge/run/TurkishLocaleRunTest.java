@@ -1,17 +1,16 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The whole service under a Turkish default locale, where "I".toLowerCase() is a dotless ı. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -36,8 +35,11 @@ class TurkishLocaleRunTest extends BridgeTestBase {
         Reply failed = assertFailedWith(driveToEnd(runId, Duration.ofSeconds(5), 50), "NOT_FOUND");
 
         assertThat(failed.text("status")).isEqualTo("failed");
-        assertThat(count("select count(*) from run where id = ? and status = 'failed'", runId)).isEqualTo(1);
-        assertThat(call(HttpRequest.GET("/v1/runs?status=failed").bearerAuth(API_KEY)).body()).contains(runId);
+        assertThat(count("select count(*) from run where id = ? and status = 'failed'", runId))
+                .isEqualTo(1);
+        assertThat(call(HttpRequest.GET("/v1/runs?status=failed").bearerAuth(API_KEY))
+                        .body())
+                .contains(runId);
         Reply retried = control(runId, "retry");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(retried.text("status")).isEqualTo("running");

@@ -1,5 +1,7 @@
 package com.auditybridge.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
@@ -7,16 +9,13 @@ import com.auditybridge.testing.BridgeTestBase;
 import com.auditybridge.testing.ScriptedAudityApi;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Strings the upstream chooses (a job's status, its error code and message, ids) reach columns of a fixed width;
@@ -28,7 +27,8 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("test.audity-api", "scripted", "sim.audity.job-pending", "1s", "sim.audity.job-processing", "30m");
+        return Map.of(
+                "test.audity-api", "scripted", "sim.audity.job-pending", "1s", "sim.audity.job-processing", "30m");
     }
 
     @BeforeEach
@@ -38,8 +38,17 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
     }
 
     private static AsyncJob job(AsyncJob job, String status, String analysisId, String error, String errorCode) {
-        return new AsyncJob(job.jobId(), job.projectId(), status, job.createdAt(), job.updatedAt(), job.startedAt(),
-                job.completedAt(), analysisId, error, errorCode);
+        return new AsyncJob(
+                job.jobId(),
+                job.projectId(),
+                status,
+                job.createdAt(),
+                job.updatedAt(),
+                job.startedAt(),
+                job.completedAt(),
+                analysisId,
+                error,
+                errorCode);
     }
 
     @Test
@@ -50,15 +59,19 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
         Reply done = driveToEnd(analysisRequested(projectFromConversion()), Duration.ofMinutes(1), 90);
 
         assertThat(done.text("status")).as(done.body()).isEqualTo("completed");
-        assertThat(count("select count(*) from run_event where run_id = ? and outcome = ?", done.text("runId"),
-                status.substring(0, 40))).isPositive();
+        assertThat(count(
+                        "select count(*) from run_event where run_id = ? and outcome = ?",
+                        done.text("runId"),
+                        status.substring(0, 40)))
+                .isPositive();
     }
 
     @Test
     void aFailedJobWithAnErrorCodeOf300CharactersFailsTheRunWithThatCodeCut() {
         ScriptedAudityApi.JOBS.set(j -> j.finished() ? job(j, "failed", null, "m".repeat(3000), LONG_CODE) : j);
 
-        Reply failed = assertFailedWith(driveToEnd(analysisRequested(projectFromConversion()), Duration.ofMinutes(1), 90),
+        Reply failed = assertFailedWith(
+                driveToEnd(analysisRequested(projectFromConversion()), Duration.ofMinutes(1), 90),
                 LONG_CODE.substring(0, 60));
 
         assertThat(failed.text("error.message")).hasSize(2000).startsWith("mmm");
@@ -68,7 +81,8 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
     void anAnalysisIdTooLongForItsColumnFailsTheRunSayingSoInsteadOfAnInternalError() {
         ScriptedAudityApi.JOBS.set(j -> j.finished() ? job(j, "completed", "a".repeat(100), null, null) : j);
 
-        Reply failed = assertFailedWith(driveToEnd(analysisRequested(projectFromConversion()), Duration.ofMinutes(1), 90),
+        Reply failed = assertFailedWith(
+                driveToEnd(analysisRequested(projectFromConversion()), Duration.ofMinutes(1), 90),
                 "UPSTREAM_ID_TOO_LONG");
 
         assertThat(failed.text("error.message")).contains("analysisId").contains("100");
@@ -79,8 +93,17 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
         String longId = "L".repeat(300);
         ScriptedAudityApi.LEADS.set(page -> {
             List<Lead> leads = new ArrayList<>();
-            leads.add(new Lead(longId, "completed", 99.0, 99.0, null, clock.instant(), "Ada Lovelace", "ada@example.com",
-                    "Engines Ltd", Map.of()));
+            leads.add(new Lead(
+                    longId,
+                    "completed",
+                    99.0,
+                    99.0,
+                    null,
+                    clock.instant(),
+                    "Ada Lovelace",
+                    "ada@example.com",
+                    "Engines Ltd",
+                    Map.of()));
             leads.addAll(page.data());
             return new LeadPage(leads, page.pagination(), page.filters());
         });
@@ -94,10 +117,16 @@ class UnboundedUpstreamStringsTest extends BridgeTestBase {
 
         assertThat(dryRun.body()).contains("{\"leadId\":\"" + longId + "\",\"reason\":\"");
         assertThat(started.status()).isEqualTo(202);
-        assertThat(count("select count(*) from scheduled_tasks where task_name = 'lead-sync' and consecutive_failures > 0"))
-                .as("failed syncs").isZero();
+        assertThat(
+                        count(
+                                "select count(*) from scheduled_tasks where task_name = 'lead-sync' and consecutive_failures > 0"))
+                .as("failed syncs")
+                .isZero();
         assertThat(count("select count(*) from lead_seen")).isPositive();
-        assertThat(count("select count(*) from lead_seen where lead_id like 'LLLL%'")).isZero();
-        assertThat(count("select count(*) from run where lead_id is not null")).as("conversions started").isPositive();
+        assertThat(count("select count(*) from lead_seen where lead_id like 'LLLL%'"))
+                .isZero();
+        assertThat(count("select count(*) from run where lead_id is not null"))
+                .as("conversions started")
+                .isPositive();
     }
 }

@@ -1,20 +1,19 @@
 package com.auditybridge.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs of every flow, driven end to end through the simulator: every event row they write, and
@@ -45,10 +44,10 @@ class EventSchemaTest extends BridgeTestBase {
     private List<String[]> eventRows() {
         return connections.executeRead(status -> {
             try (var statement = status.getConnection().prepareStatement("select type, payload from event");
-                 ResultSet rs = statement.executeQuery()) {
+                    ResultSet rs = statement.executeQuery()) {
                 List<String[]> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new String[]{rs.getString(1), rs.getString(2)});
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
                 return rows;
             } catch (java.sql.SQLException e) {
@@ -60,12 +59,15 @@ class EventSchemaTest extends BridgeTestBase {
     @SuppressWarnings("unchecked")
     private List<String> callbackBodies() {
         scheduler.runAnyDueExecutions();
-        List<Map<String, Object>> messages = (List<Map<String, Object>>) call(HttpRequest.GET("/sim/inbox")).at("messages");
+        List<Map<String, Object>> messages =
+                (List<Map<String, Object>>) call(HttpRequest.GET("/sim/inbox")).at("messages");
         return messages.stream().map(m -> (String) m.get("body")).toList();
     }
 
     private List<String> violations(String type, String payload) {
-        return JsonSchemas.violations(JsonSchemas.event(type), payload).stream().map(v -> type + ": " + v + " in " + payload).toList();
+        return JsonSchemas.violations(JsonSchemas.event(type), payload).stream()
+                .map(v -> type + ": " + v + " in " + payload)
+                .toList();
     }
 
     /** Asserts every written event and received callback conforms; answers the event types written. */

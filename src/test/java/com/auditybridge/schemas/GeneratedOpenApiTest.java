@@ -1,21 +1,20 @@
 package com.auditybridge.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.BridgeTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.yaml.snakeyaml.Yaml;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The OpenAPI document micronaut-openapi generates from the controllers, as the running bridge
@@ -39,7 +38,9 @@ class GeneratedOpenApiTest extends BridgeTestBase {
         Map<String, Object> here = node;
         for (String key : path) {
             here = (Map<String, Object>) here.get(key);
-            assertThat(here).as("member " + key + " of " + String.join(".", path)).isNotNull();
+            assertThat(here)
+                    .as("member " + key + " of " + String.join(".", path))
+                    .isNotNull();
         }
         return here;
     }
@@ -51,11 +52,14 @@ class GeneratedOpenApiTest extends BridgeTestBase {
             schema = ((List<Map<String, Object>>) schema.get("allOf")).get(0);
         }
         Object ref = schema.get("$ref");
-        return ref == null ? schema : at(doc, "components", "schemas", ((String) ref).substring("#/components/schemas/".length()));
+        return ref == null
+                ? schema
+                : at(doc, "components", "schemas", ((String) ref).substring("#/components/schemas/".length()));
     }
 
     private static Set<String> names(Map<String, Object> schema) {
-        return new TreeSet<>(((Map<?, ?>) schema.get("properties")).keySet().stream().map(String::valueOf).toList());
+        return new TreeSet<>(((Map<?, ?>) schema.get("properties"))
+                .keySet().stream().map(String::valueOf).toList());
     }
 
     private static Set<String> names(JsonNode schema) {
@@ -66,7 +70,10 @@ class GeneratedOpenApiTest extends BridgeTestBase {
 
     private static Set<String> required(Map<String, Object> schema) {
         Object required = schema.get("required");
-        return required == null ? Set.of() : new TreeSet<>(((List<?>) required).stream().map(String::valueOf).toList());
+        return required == null
+                ? Set.of()
+                : new TreeSet<>(
+                        ((List<?>) required).stream().map(String::valueOf).toList());
     }
 
     private static Set<String> required(JsonNode schema) {
@@ -76,9 +83,13 @@ class GeneratedOpenApiTest extends BridgeTestBase {
     }
 
     @ParameterizedTest(name = "{0} documents the members of {1}")
-    @CsvSource({"/v1/hooks/lead-arrived,lead-arrived", "/v1/hooks/analysis-requested,analysis-requested",
-            "/v1/hooks/project-update,project-update", "/v1/hooks/repo-audit-requested,repo-audit-requested",
-            "/v1/hooks/audity,audity-webhook"})
+    @CsvSource({
+        "/v1/hooks/lead-arrived,lead-arrived",
+        "/v1/hooks/analysis-requested,analysis-requested",
+        "/v1/hooks/project-update,project-update",
+        "/v1/hooks/repo-audit-requested,repo-audit-requested",
+        "/v1/hooks/audity,audity-webhook"
+    })
     void eachHookOperationDocumentsTheMembersAndRequirementsOfItsJsonSchema(String path, String schemaName) {
         Map<String, Object> doc = openApi();
         Map<String, Object> post = at(doc, "paths", path, "post");
@@ -93,13 +104,33 @@ class GeneratedOpenApiTest extends BridgeTestBase {
     @Test
     void theProjectFieldsOfLeadArrivedAndProjectUpdateAreAudityPatchFieldsAsTheSchemaSays() {
         Map<String, Object> doc = openApi();
-        JsonNode fields = JsonSchemas.tree("hooks/common.schema.json").get("$defs").get("projectFields");
-        Map<String, Object> leadArrived = resolve(doc, at(doc, "paths", "/v1/hooks/lead-arrived", "post", "requestBody",
-                "content", "application/json", "schema"));
-        Map<String, Object> update = resolve(doc, at(doc, "paths", "/v1/hooks/project-update", "post", "requestBody",
-                "content", "application/json", "schema"));
+        JsonNode fields =
+                JsonSchemas.tree("hooks/common.schema.json").get("$defs").get("projectFields");
+        Map<String, Object> leadArrived = resolve(
+                doc,
+                at(
+                        doc,
+                        "paths",
+                        "/v1/hooks/lead-arrived",
+                        "post",
+                        "requestBody",
+                        "content",
+                        "application/json",
+                        "schema"));
+        Map<String, Object> update = resolve(
+                doc,
+                at(
+                        doc,
+                        "paths",
+                        "/v1/hooks/project-update",
+                        "post",
+                        "requestBody",
+                        "content",
+                        "application/json",
+                        "schema"));
 
-        assertThat(names(resolve(doc, at(leadArrived, "properties", "project")))).isEqualTo(names(fields));
+        assertThat(names(resolve(doc, at(leadArrived, "properties", "project"))))
+                .isEqualTo(names(fields));
         assertThat(names(resolve(doc, at(update, "properties", "changes")))).isEqualTo(names(fields));
     }
 
@@ -108,11 +139,13 @@ class GeneratedOpenApiTest extends BridgeTestBase {
     void everyHookDocumentsItsRefusalsAsProblemJson() {
         Map<String, Object> doc = openApi();
         List<String> missing = new ArrayList<>();
-        for (String hook : List.of("lead-arrived", "analysis-requested", "project-update", "repo-audit-requested", "audity")) {
+        for (String hook :
+                List.of("lead-arrived", "analysis-requested", "project-update", "repo-audit-requested", "audity")) {
             Map<String, Object> responses = at(doc, "paths", "/v1/hooks/" + hook, "post", "responses");
             for (String status : List.of("400", "401", "413", "415")) {
                 Map<String, Object> response = (Map<String, Object>) responses.get(status);
-                if (response == null || !((Map<String, Object>) response.get("content")).containsKey("application/problem+json")) {
+                if (response == null
+                        || !((Map<String, Object>) response.get("content")).containsKey("application/problem+json")) {
                     missing.add(hook + " " + status);
                 }
             }

@@ -1,17 +1,16 @@
 package com.auditybridge.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The hook schemas in {@code schemas/hooks} say what the bridge really does: each body here goes
@@ -34,11 +33,14 @@ class HookBodySchemaTest extends BridgeTestBase {
                 arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\"}"),
                 arguments("analysis-requested", """
                         {"projectId":"%s","callbackUrl":"%s","metadata":{},"notify":[]}""".formatted(PROJECT_ID, CALLBACK)),
-                arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"description\":\"\"}}"),
+                arguments(
+                        "project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"description\":\"\"}}"),
                 arguments("project-update", """
                         {"projectId":"%s","changes":{"clientName":"Acme","currency":"EUR","companySize":null},
                         "callbackUrl":"%s","metadata":{"a":1}}""".formatted(PROJECT_ID, CALLBACK)),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme/widgets\",\"publishConsent\":true}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://github.com/acme/widgets\",\"publishConsent\":true}"),
                 arguments("repo-audit-requested", """
                         {"repoUrl":"https://GitHub.com/acme/widgets.git/","publishConsent":true,"callbackUrl":"%s",
                         "notify":["repo_audit.completed"]}""".formatted(CALLBACK)));
@@ -60,7 +62,9 @@ class HookBodySchemaTest extends BridgeTestBase {
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"colour\":\"red\"}}"),
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"clientName\":\"\"}}"),
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"industry\":\"" + "i".repeat(101) + "\"}}"),
-                arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"description\":\"" + "d".repeat(5001) + "\"}}"),
+                arguments(
+                        "lead-arrived",
+                        "{\"leadId\":\"l\",\"project\":{\"description\":\"" + "d".repeat(5001) + "\"}}"),
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"description\":5}}"),
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"currency\":\"US\"}}"),
                 arguments("lead-arrived", "{\"leadId\":\"l\",\"project\":{\"currency\":\"U$D\"}}"),
@@ -78,20 +82,37 @@ class HookBodySchemaTest extends BridgeTestBase {
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":null}"),
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{}}"),
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"status\":\"done\"}}"),
-                arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"companySize\":\"" + "s".repeat(51) + "\"}}"),
+                arguments(
+                        "project-update",
+                        "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"companySize\":\"" + "s".repeat(51)
+                                + "\"}}"),
                 arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme/widgets\"}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme/widgets\",\"publishConsent\":false}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://gitlab.com/acme/widgets\",\"publishConsent\":true}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"http://github.com/acme/widgets\",\"publishConsent\":true}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://github.com/acme/widgets\",\"publishConsent\":false}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://gitlab.com/acme/widgets\",\"publishConsent\":true}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"http://github.com/acme/widgets\",\"publishConsent\":true}"),
                 arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme\",\"publishConsent\":true}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme/widgets?tab=1\",\"publishConsent\":true}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com:444/acme/widgets\",\"publishConsent\":true}"),
-                arguments("repo-audit-requested", "{\"repoUrl\":\"https://github.com/acme/..\",\"publishConsent\":true}"));
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://github.com/acme/widgets?tab=1\",\"publishConsent\":true}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://github.com:444/acme/widgets\",\"publishConsent\":true}"),
+                arguments(
+                        "repo-audit-requested",
+                        "{\"repoUrl\":\"https://github.com/acme/..\",\"publishConsent\":true}"));
     }
 
     static Stream<Arguments> audityWebhooks() {
         return Stream.of(
-                arguments("{\"version\":\"1\",\"event\":\"analysis_generated\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"projectId\":\"p-1\"}}", 200),
+                arguments(
+                        "{\"version\":\"1\",\"event\":\"analysis_generated\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"projectId\":\"p-1\"}}",
+                        200),
                 arguments("{\"version\":1,\"event\":\"something_new\",\"data\":{},\"extra\":true}", 200),
                 arguments("{\"version\":\"2\",\"event\":\"analysis_generated\",\"data\":{}}", 400),
                 arguments("{\"event\":\"analysis_generated\",\"data\":{}}", 400),
@@ -123,10 +144,13 @@ class HookBodySchemaTest extends BridgeTestBase {
     @ParameterizedTest(name = "{0} answers {1}")
     @MethodSource("audityWebhooks")
     void audityWebhookBodiesAreJudgedAlikeByTheSchemaAndTheBridge(String body, int status) {
-        boolean conforms = JsonSchemas.violations(JsonSchemas.hook("audity-webhook"), body).isEmpty();
+        boolean conforms =
+                JsonSchemas.violations(JsonSchemas.hook("audity-webhook"), body).isEmpty();
 
-        Reply reply = call(HttpRequest.POST("/v1/hooks/audity", body).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .bearerAuth(API_KEY).header("X-Audity-Delivery", "d-" + body.hashCode()));
+        Reply reply = call(HttpRequest.POST("/v1/hooks/audity", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(API_KEY)
+                .header("X-Audity-Delivery", "d-" + body.hashCode()));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(conforms).as("schema verdict on " + body).isEqualTo(status == 200);

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,14 +25,15 @@ public final class JsonSchemas {
     public static final Path ROOT = Path.of("schemas");
     private static final String ID_PREFIX = "https://auditybridge.dev/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemas(JsonSchemas::fileOf)
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemas(JsonSchemas::fileOf)
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build()));
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** The schema of a hook body: {@code lead-arrived}, {@code analysis-requested}, …, {@code audity-webhook}. */
     public static Schema hook(String name) {
@@ -47,7 +47,9 @@ public final class JsonSchemas {
 
     /** The schema's violations by {@code json}, as readable lines; empty when it conforms. */
     public static List<String> violations(Schema schema, String json) {
-        return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+        return schema.validate(json, InputFormat.JSON).stream()
+                .map(Error::toString)
+                .toList();
     }
 
     public static JsonNode tree(String relativePath) {

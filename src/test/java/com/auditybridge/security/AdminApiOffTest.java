@@ -14,6 +14,7 @@ class AdminApiOffTest extends BridgeTestBase {
         assertProblem(call(HttpRequest.GET("/v1/admin/connections")), 404, "NOT_FOUND");
         assertProblem(call(HttpRequest.GET("/v1/admin/connections").bearerAuth("")), 404, "NOT_FOUND");
         assertProblem(call(HttpRequest.POST("/v1/admin/connections", "{}").bearerAuth(API_KEY)), 404, "NOT_FOUND");
-        assertProblem(call(HttpRequest.DELETE("/v1/admin/connections/default").bearerAuth("anything")), 404, "NOT_FOUND");
+        assertProblem(
+                call(HttpRequest.DELETE("/v1/admin/connections/default").bearerAuth("anything")), 404, "NOT_FOUND");
     }
 }

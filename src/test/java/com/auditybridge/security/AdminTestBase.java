@@ -4,15 +4,15 @@ import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 
 /** The bridge with its admin API on: connections made through it, and forgotten between tests. */
 public abstract class AdminTestBase extends BridgeTestBase {
     protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
     /** Well-formed Audity tokens the simulator gives an account of their own. */
     protected static final String SECOND_TOKEN = "aky_SecondConnectionToken00000000001";
+
     protected static final String ROTATED_TOKEN = "aky_RotatedConnectionToken0000000002";
 
     @Override

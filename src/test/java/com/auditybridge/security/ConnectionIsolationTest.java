@@ -1,15 +1,14 @@
 package com.auditybridge.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PRODUCT.md §6, end to end: a second connection made through the admin API, with its own key, finds
@@ -21,6 +20,7 @@ class ConnectionIsolationTest extends AdminTestBase {
 
     @Inject
     EmbeddedServer server;
+
     private String secondKey;
     private String firstRun;
     private String firstDelivery;
@@ -33,7 +33,9 @@ class ConnectionIsolationTest extends AdminTestBase {
         firstRun = hookWithKey("analysis-requested", body, SHARED_KEY).text("runId");
         driveToEnd(firstRun, Duration.ofSeconds(10), 30);
         scheduler.runAnyDueExecutions();
-        firstDelivery = call(HttpRequest.GET("/v1/runs/" + firstRun + "/deliveries").bearerAuth(API_KEY)).text("deliveries.0.id");
+        firstDelivery = call(HttpRequest.GET("/v1/runs/" + firstRun + "/deliveries")
+                        .bearerAuth(API_KEY))
+                .text("deliveries.0.id");
         secondKey = secondConnection().text("apiKey.key");
     }
 
@@ -56,21 +58,31 @@ class ConnectionIsolationTest extends AdminTestBase {
 
         assertProblem(asSecond(HttpRequest.GET("/v1/runs/" + firstRun + "/deliveries")), 404, "NOT_FOUND");
         assertProblem(asSecond(HttpRequest.GET("/v1/deliveries/" + firstDelivery)), 404, "NOT_FOUND");
-        assertProblem(asSecond(HttpRequest.POST("/v1/deliveries/" + firstDelivery + "/redeliver", "")), 404, "NOT_FOUND");
-        assertThat(asSecond(HttpRequest.GET("/v1/deliveries?status=delivered")).body()).doesNotContain(firstDelivery);
-        assertThat(asSecond(HttpRequest.POST("/v1/deliveries/redeliver", "{\"status\":\"delivered\"}")).at("redelivered"))
+        assertProblem(
+                asSecond(HttpRequest.POST("/v1/deliveries/" + firstDelivery + "/redeliver", "")), 404, "NOT_FOUND");
+        assertThat(asSecond(HttpRequest.GET("/v1/deliveries?status=delivered")).body())
+                .doesNotContain(firstDelivery);
+        assertThat(asSecond(HttpRequest.POST("/v1/deliveries/redeliver", "{\"status\":\"delivered\"}"))
+                        .at("redelivered"))
                 .isEqualTo(0);
-        assertThat(call(HttpRequest.GET("/v1/deliveries?status=delivered").bearerAuth(API_KEY)).body()).contains(firstDelivery);
+        assertThat(call(HttpRequest.GET("/v1/deliveries?status=delivered").bearerAuth(API_KEY))
+                        .body())
+                .contains(firstDelivery);
     }
 
     @Test
     void theSecondConnectionCannotSeeOrDeleteTheFirstsSubscription() {
-        String subscription = call(HttpRequest.POST("/v1/subscriptions",
-                "{\"targetUrl\":\"https://hooks.example.com/zap\",\"events\":[\"run.failed\"]}").bearerAuth(API_KEY)).text("id");
+        String subscription = call(HttpRequest.POST(
+                                "/v1/subscriptions",
+                                "{\"targetUrl\":\"https://hooks.example.com/zap\",\"events\":[\"run.failed\"]}")
+                        .bearerAuth(API_KEY))
+                .text("id");
 
         assertProblem(asSecond(HttpRequest.DELETE("/v1/subscriptions/" + subscription)), 404, "NOT_FOUND");
         assertThat(asSecond(HttpRequest.GET("/v1/subscriptions")).body()).doesNotContain(subscription);
-        assertThat(call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY)).body()).contains(subscription);
+        assertThat(call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY))
+                        .body())
+                .contains(subscription);
     }
 
     @Test

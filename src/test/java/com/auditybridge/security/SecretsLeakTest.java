@@ -1,21 +1,20 @@
 package com.auditybridge.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A whole lead-to-audit run of an admin-made connection through the simulator, with known secrets: no log
@@ -26,11 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretsLeakTest extends AdminTestBase {
     private static final String AUDITY_TOKEN = "aky_LeakCanaryToken00000000000000001";
     private static final String SIGNING_SECRET = "whsec_bGVhay1jYW5hcnktc2lnbmluZy1zZWNyZXQtYnl0ZXM=";
-    private static final List<String> TABLES = List.of("bridge_connection", "api_key", "signing_secret", "subscription",
-            "run", "run_event", "idempotency_key", "event", "delivery", "delivery_attempt", "scheduled_tasks");
+    private static final List<String> TABLES = List.of(
+            "bridge_connection",
+            "api_key",
+            "signing_secret",
+            "subscription",
+            "run",
+            "run_event",
+            "idempotency_key",
+            "event",
+            "delivery",
+            "delivery_attempt",
+            "scheduled_tasks");
 
     @Inject
     EmbeddedServer server;
+
     private final LogCapture logs = new LogCapture();
     private final List<String> answers = new ArrayList<>();
 
@@ -61,14 +71,23 @@ class SecretsLeakTest extends AdminTestBase {
         String key = created.text("apiKey.key");
         String id = created.text("id");
         answers.clear();
-        String lead = admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", AUDITY_TOKEN, "companyName", "Canary Ltd")))
+        String lead = admin(HttpRequest.POST(
+                        "/sim/admin/audity/leads", Map.of("token", AUDITY_TOKEN, "companyName", "Canary Ltd")))
                 .text("id");
-        String subscriptionSecret = callWithKey(HttpRequest.POST("/v1/subscriptions",
-                "{\"targetUrl\":\"" + server.getURL() + "/sim/inbox\",\"events\":[\"*\"]}"), key).text("secret");
+        String subscriptionSecret = callWithKey(
+                        HttpRequest.POST(
+                                "/v1/subscriptions",
+                                "{\"targetUrl\":\"" + server.getURL() + "/sim/inbox\",\"events\":[\"*\"]}"),
+                        key)
+                .text("secret");
         answers.clear();
 
-        Reply accepted = callWithKey(unsignedHookRequest("lead-arrived", "{\"leadId\":\"" + lead
-                + "\",\"callbackUrl\":\"" + server.getURL() + "/sim/inbox\",\"metadata\":{\"crmId\":\"42\"}}"), key);
+        Reply accepted = callWithKey(
+                unsignedHookRequest(
+                        "lead-arrived",
+                        "{\"leadId\":\"" + lead + "\",\"callbackUrl\":\"" + server.getURL()
+                                + "/sim/inbox\",\"metadata\":{\"crmId\":\"42\"}}"),
+                key);
         Reply ended = driveWithKey(accepted.text("runId"), key);
         callWithKey(HttpRequest.GET("/v1/runs/" + accepted.text("runId") + "/deliveries"), key);
         callWithKey(HttpRequest.GET("/v1/runs?limit=10"), key);
@@ -76,7 +95,8 @@ class SecretsLeakTest extends AdminTestBase {
         adminCall(HttpRequest.GET("/v1/admin/connections"));
         adminCall(HttpRequest.GET("/v1/admin/connections/" + id));
         adminCall(HttpRequest.PATCH("/v1/admin/connections/" + id, "{\"name\":\"Canary 2\"}"));
-        adminCall(HttpRequest.POST("/v1/admin/connections", "{\"name\":\"x\",\"audityToken\":\"" + AUDITY_TOKEN + "x\"}"));
+        adminCall(HttpRequest.POST(
+                "/v1/admin/connections", "{\"name\":\"x\",\"audityToken\":\"" + AUDITY_TOKEN + "x\"}"));
 
         assertThat(ended.text("status")).as(ended.body()).isEqualTo("completed");
         assertThat(call(HttpRequest.GET("/sim/inbox")).body()).contains(accepted.text("runId"));
@@ -109,7 +129,7 @@ class SecretsLeakTest extends AdminTestBase {
         for (String table : TABLES) {
             connections.executeRead(status -> {
                 try (var statement = status.getConnection().createStatement();
-                     var rs = statement.executeQuery("select * from " + table)) {
+                        var rs = statement.executeQuery("select * from " + table)) {
                     while (rs.next()) {
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             text.append(rs.getString(i)).append(' ');

@@ -1,11 +1,11 @@
 package com.auditybridge.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Audity's webhooks authenticate with the connection's webhook token in the URL, never with its API key: a leaked
@@ -38,11 +38,13 @@ class WebhookTokenTest extends AdminTestBase {
 
     @Test
     void aManagedConnectionsTokenActsForThatConnectionAndGoesWithIt() {
-        String id = createConnection("{\"name\":\"Webhooks\",\"audityToken\":\"" + SECOND_TOKEN + "\"}").text("id");
+        String id = createConnection("{\"name\":\"Webhooks\",\"audityToken\":\"" + SECOND_TOKEN + "\"}")
+                .text("id");
         String token = rotate(id).text("token");
         assertThat(deliver("?token=" + token, "d-5").status()).isEqualTo(200);
 
-        assertThat(adminCall(HttpRequest.DELETE("/v1/admin/connections/" + id)).status()).isEqualTo(204);
+        assertThat(adminCall(HttpRequest.DELETE("/v1/admin/connections/" + id)).status())
+                .isEqualTo(204);
 
         assertProblem(deliver("?token=" + token, "d-6"), 401, "UNAUTHORIZED");
         assertProblem(rotate("no-such-connection"), 404, "NOT_FOUND");
@@ -53,8 +55,10 @@ class WebhookTokenTest extends AdminTestBase {
     }
 
     private Reply deliver(String query, String deliveryId) {
-        return call(HttpRequest.POST("/v1/hooks/audity" + query,
+        return call(HttpRequest.POST(
+                        "/v1/hooks/audity" + query,
                         "{\"version\":\"1\",\"event\":\"analysis_generated\",\"timestamp\":\"2026-04-20T12:00:00Z\",\"data\":{\"projectId\":\"p-1\"}}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Audity-Delivery", deliveryId));
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Audity-Delivery", deliveryId));
     }
 }

@@ -1,14 +1,13 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class AudityAccessSimTest extends SimTestBase {
@@ -98,9 +97,14 @@ class AudityAccessSimTest extends SimTestBase {
         assertThat(user.at("authMethod")).isEqualTo("pat");
         assertThat(user.at("authData")).isEqualTo(Map.of());
         assertThat(tier.parsed()).isEqualTo(Map.of("success", true, "tier", "growth", "userId", user.text("userId")));
-        assertThat(credits.object()).containsEntry("success", true).containsEntry("balance", 10000)
-                .containsEntry("allocation", 10000).containsEntry("used", 0).containsEntry("canCreateProject", true)
-                .containsEntry("projectsRemaining", 10).containsEntry("nextReset", "2026-05-01T00:00:00Z");
+        assertThat(credits.object())
+                .containsEntry("success", true)
+                .containsEntry("balance", 10000)
+                .containsEntry("allocation", 10000)
+                .containsEntry("used", 0)
+                .containsEntry("canCreateProject", true)
+                .containsEntry("projectsRemaining", 10)
+                .containsEntry("nextReset", "2026-05-01T00:00:00Z");
     }
 
     @Test

@@ -1,18 +1,17 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class AudityConvertSimTest extends SimTestBase {
@@ -32,7 +31,8 @@ class AudityConvertSimTest extends SimTestBase {
         Reply project = get("/api/projects/" + reply.text("data.auditId"));
         assertThat(project.text("status")).isEqualTo("setup");
         assertThat(project.at("hasAnalysis")).isEqualTo(true);
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isEqualTo("converted");
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(9000);
     }
 
@@ -46,7 +46,8 @@ class AudityConvertSimTest extends SimTestBase {
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.parsed()).isEqualTo(Map.of("error", "Lead already converted"));
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(9000);
-        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions." + lead)).isEqualTo(1);
+        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions." + lead))
+                .isEqualTo(1);
     }
 
     @Test
@@ -58,7 +59,8 @@ class AudityConvertSimTest extends SimTestBase {
 
         assertThat(reply.status()).isEqualTo(402);
         assertThat(reply.parsed()).isEqualTo(Map.of("error", "Insufficient credits"));
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isEqualTo("completed");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isEqualTo("completed");
     }
 
     @Test
@@ -69,9 +71,16 @@ class AudityConvertSimTest extends SimTestBase {
         Reply reply = post("/api/lead-generation/leads/" + lead + "/convert");
 
         assertThat(reply.status()).isEqualTo(403);
-        assertThat(reply.parsed()).isEqualTo(Map.of("error", "Feature not available on your tier",
-                "currentTier", "solo", "requiredTier", "starter",
-                "upgradeUrl", "https://app.auditynow.com/billing/upgrade"));
+        assertThat(reply.parsed())
+                .isEqualTo(Map.of(
+                        "error",
+                        "Feature not available on your tier",
+                        "currentTier",
+                        "solo",
+                        "requiredTier",
+                        "starter",
+                        "upgradeUrl",
+                        "https://app.auditynow.com/billing/upgrade"));
     }
 
     @Test
@@ -86,11 +95,14 @@ class AudityConvertSimTest extends SimTestBase {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("convertCommitThenHang", true, "hangMs", 3000)));
 
         try (HttpClient impatient = impatientClient()) {
-            assertThatThrownBy(() -> impatient.toBlocking().exchange(HttpRequest
-                    .POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "").bearerAuth(TOKEN)))
+            assertThatThrownBy(() -> impatient
+                            .toBlocking()
+                            .exchange(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "")
+                                    .bearerAuth(TOKEN)))
                     .isNotInstanceOf(io.micronaut.http.client.exceptions.HttpClientResponseException.class);
         }
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isEqualTo("converted");
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(9000);
     }
 
@@ -99,10 +111,12 @@ class AudityConvertSimTest extends SimTestBase {
         String lead = completedLead();
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("convertCommitThenHang", true, "hangMs", 0)));
 
-        assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest
-                .POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "").bearerAuth(TOKEN)))
+        assertThatThrownBy(() -> client.toBlocking()
+                        .exchange(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "")
+                                .bearerAuth(TOKEN)))
                 .isNotInstanceOf(io.micronaut.http.client.exceptions.HttpClientResponseException.class);
-        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions." + lead)).isEqualTo(1);
+        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions." + lead))
+                .isEqualTo(1);
     }
 
     private HttpClient impatientClient() {

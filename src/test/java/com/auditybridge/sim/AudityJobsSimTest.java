@@ -1,14 +1,13 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class AudityJobsSimTest extends SimTestBase {
@@ -24,8 +23,18 @@ class AudityJobsSimTest extends SimTestBase {
         assertThat(started.text("data.projectId")).isEqualTo(project);
         String job = started.text("data.jobId");
         Reply pending = get("/api/agent/jobs/" + job);
-        assertThat(pending.objectAt("data")).containsOnlyKeys("jobId", "projectId", "status", "createdAt",
-                "updatedAt", "startedAt", "completedAt", "analysisId", "error", "errorCode");
+        assertThat(pending.objectAt("data"))
+                .containsOnlyKeys(
+                        "jobId",
+                        "projectId",
+                        "status",
+                        "createdAt",
+                        "updatedAt",
+                        "startedAt",
+                        "completedAt",
+                        "analysisId",
+                        "error",
+                        "errorCode");
         assertThat(pending.at("data.startedAt")).isNull();
         clock.advance(Duration.ofSeconds(2));
         assertThat(get("/api/agent/jobs/" + job).text("data.status")).isEqualTo("processing");
@@ -40,7 +49,8 @@ class AudityJobsSimTest extends SimTestBase {
     @Test
     void aFailingJobEndsFailedWithErrorAndErrorCode() {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("jobFailureRate", 1.0)));
-        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async")
+                .text("data.jobId");
 
         clock.advance(Duration.ofSeconds(10));
         Reply failed = get("/api/agent/jobs/" + job);
@@ -61,9 +71,15 @@ class AudityJobsSimTest extends SimTestBase {
         setProject(project, Map.of("hasInterviewAnalysis", true));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.parsed()).isEqualTo(Map.of("error", "Document or interview analysis required but not found",
-                "code", "PREREQUISITE_MISSING"));
-        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async").status()).isEqualTo(202);
+        assertThat(refused.parsed())
+                .isEqualTo(Map.of(
+                        "error",
+                        "Document or interview analysis required but not found",
+                        "code",
+                        "PREREQUISITE_MISSING"));
+        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async")
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -84,7 +100,8 @@ class AudityJobsSimTest extends SimTestBase {
         String project = analysedProject(0);
         setProject(project, Map.of("tooLarge", true));
 
-        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async").parsed())
+        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async")
+                        .parsed())
                 .isEqualTo(Map.of("error", "Content too large to analyze"));
     }
 
@@ -101,12 +118,15 @@ class AudityJobsSimTest extends SimTestBase {
 
     @Test
     void unknownProjectsAndUnknownOrForeignJobsAnswer404() {
-        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async").text("data.jobId");
+        String job = post("/api/agent/projects/" + analysedProject(0) + "/audit-analysis/async")
+                .text("data.jobId");
 
         assertThat(post("/api/agent/projects/unknown/audit-analysis/async").parsed())
                 .isEqualTo(Map.of("error", "Project not found"));
         assertThat(get("/api/agent/jobs/unknown").parsed()).isEqualTo(Map.of("error", "Job not found"));
-        assertThat(audity(HttpRequest.GET("/sim/audity/api/agent/jobs/" + job), OTHER_TOKEN).status()).isEqualTo(404);
+        assertThat(audity(HttpRequest.GET("/sim/audity/api/agent/jobs/" + job), OTHER_TOKEN)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -114,7 +134,8 @@ class AudityJobsSimTest extends SimTestBase {
         String project = analysedProject(0);
         String latest = "/api/projects/" + project + "/audit-analysis";
         Reply none = get(latest);
-        String firstJob = post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
+        String firstJob =
+                post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
 
         Reply running = get(latest);
         clock.advance(Duration.ofSeconds(10));
@@ -123,12 +144,18 @@ class AudityJobsSimTest extends SimTestBase {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.parsed()).isEqualTo(Map.of("error", "No audit analysis found"));
         assertThat(running.status()).isEqualTo(200);
-        assertThat(running.object()).containsEntry("id", null).containsEntry("projectId", project)
-                .containsEntry("status", "running").containsEntry("createdAt", "2026-04-20T12:00:10Z");
+        assertThat(running.object())
+                .containsEntry("id", null)
+                .containsEntry("projectId", project)
+                .containsEntry("status", "running")
+                .containsEntry("createdAt", "2026-04-20T12:00:10Z");
         Reply job = get("/api/agent/jobs/" + firstJob);
-        assertThat(completed.object()).containsEntry("id", job.text("data.analysisId"))
-                .containsEntry("projectId", project).containsEntry("jobId", firstJob)
-                .containsEntry("status", "completed").containsEntry("createdAt", "2026-04-20T12:00:10Z")
+        assertThat(completed.object())
+                .containsEntry("id", job.text("data.analysisId"))
+                .containsEntry("projectId", project)
+                .containsEntry("jobId", firstJob)
+                .containsEntry("status", "completed")
+                .containsEntry("createdAt", "2026-04-20T12:00:10Z")
                 .containsEntry("completedAt", "2026-04-20T12:00:20Z");
         assertThat(completed.text("analysis.executiveSummary")).isNotBlank();
         @SuppressWarnings("unchecked")
@@ -146,7 +173,8 @@ class AudityJobsSimTest extends SimTestBase {
         clock.advance(Duration.ofSeconds(10));
         String first = get(latest).text("id");
 
-        String secondJob = post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
+        String secondJob =
+                post("/api/agent/projects/" + project + "/audit-analysis/async").text("data.jobId");
         Reply running = get(latest);
         clock.advance(Duration.ofSeconds(10));
         Reply second = get(latest);
@@ -154,7 +182,8 @@ class AudityJobsSimTest extends SimTestBase {
         assertThat(running.text("status")).isEqualTo("running");
         assertThat(running.at("id")).isNull();
         assertThat(second.text("jobId")).isEqualTo(secondJob);
-        assertThat(second.text("id")).isNotEqualTo(first)
+        assertThat(second.text("id"))
+                .isNotEqualTo(first)
                 .isEqualTo(get("/api/agent/jobs/" + secondJob).text("data.analysisId"));
     }
 
@@ -167,10 +196,13 @@ class AudityJobsSimTest extends SimTestBase {
 
         assertThat(get("/api/projects/" + project + "/audit-analysis").status()).isEqualTo(404);
         assertThat(audity(HttpRequest.GET("/sim/audity/api/projects/" + project + "/audit-analysis"), OTHER_TOKEN)
-                .parsed()).isEqualTo(Map.of("error", "Project not found"));
+                        .parsed())
+                .isEqualTo(Map.of("error", "Project not found"));
     }
 
     private void setProject(String project, Map<String, Object> flags) {
-        assertThat(admin(HttpRequest.PUT("/sim/admin/audity/projects/" + project, flags)).status()).isEqualTo(200);
+        assertThat(admin(HttpRequest.PUT("/sim/admin/audity/projects/" + project, flags))
+                        .status())
+                .isEqualTo(200);
     }
 }

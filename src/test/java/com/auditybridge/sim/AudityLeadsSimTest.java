@@ -1,15 +1,14 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class AudityLeadsSimTest extends SimTestBase {
@@ -29,7 +28,8 @@ class AudityLeadsSimTest extends SimTestBase {
     @Test
     void listingAllLeadsSortedByReadinessAscendingPagesThroughThem() {
         Reply first = get("/api/lead-generation/leads?status=all&sortBy=ai_readiness_score&sortOrder=asc&limit=4");
-        Reply second = get("/api/lead-generation/leads?status=all&sortBy=ai_readiness_score&sortOrder=asc&limit=4&page=2");
+        Reply second =
+                get("/api/lead-generation/leads?status=all&sortBy=ai_readiness_score&sortOrder=asc&limit=4&page=2");
 
         assertThat(first.at("pagination.totalPages")).isEqualTo(2);
         assertThat(first.at("data.0.aiReadinessScore")).isEqualTo(22.0);
@@ -74,7 +74,8 @@ class AudityLeadsSimTest extends SimTestBase {
 
     @Test
     void unknownOrForeignLeadAnswers404LeadNotFound() {
-        String foreign = audity(HttpRequest.GET("/sim/audity/api/lead-generation/leads"), OTHER_TOKEN).text("data.0.id");
+        String foreign = audity(HttpRequest.GET("/sim/audity/api/lead-generation/leads"), OTHER_TOKEN)
+                .text("data.0.id");
 
         assertThat(get("/api/lead-generation/leads/nope").parsed()).isEqualTo(Map.of("error", "Lead not found"));
         assertThat(get("/api/lead-generation/leads/" + foreign).status()).isEqualTo(404);
@@ -82,7 +83,8 @@ class AudityLeadsSimTest extends SimTestBase {
 
     @Test
     void adminCanAddALeadToAnAccount() {
-        Reply added = admin(HttpRequest.POST("/sim/admin/audity/leads",
+        Reply added = admin(HttpRequest.POST(
+                "/sim/admin/audity/leads",
                 Map.of("token", TOKEN, "companyName", "Fresh Co", "aiReadinessScore", 99.0)));
 
         assertThat(added.status()).isEqualTo(201);
@@ -92,6 +94,7 @@ class AudityLeadsSimTest extends SimTestBase {
     }
 
     private static List<Object> statuses(Reply reply) {
-        return ((List<?>) reply.at("data")).stream().<Object>map(l -> ((Map<?, ?>) l).get("surveyStatus")).toList();
+        return ((List<?>) reply.at("data"))
+                .stream().<Object>map(l -> ((Map<?, ?>) l).get("surveyStatus")).toList();
     }
 }

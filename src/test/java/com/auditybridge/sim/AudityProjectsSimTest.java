@@ -1,14 +1,13 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class AudityProjectsSimTest extends SimTestBase {
@@ -35,9 +34,20 @@ class AudityProjectsSimTest extends SimTestBase {
         Reply reply = get("/api/projects/" + id);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.object()).containsKeys("id", "clientName", "industry", "companySize",
-                "description", "currency", "status", "createdAt", "updatedAt", "hasAnalysis",
-                "hasInterviewAnalysis", "hasAuditAnalysis");
+        assertThat(reply.object())
+                .containsKeys(
+                        "id",
+                        "clientName",
+                        "industry",
+                        "companySize",
+                        "description",
+                        "currency",
+                        "status",
+                        "createdAt",
+                        "updatedAt",
+                        "hasAnalysis",
+                        "hasInterviewAnalysis",
+                        "hasAuditAnalysis");
         assertThat(reply.at("hasAuditAnalysis")).isEqualTo(false);
     }
 
@@ -77,8 +87,8 @@ class AudityProjectsSimTest extends SimTestBase {
         String id = convertedProject(0);
         clock.advance(Duration.ofMinutes(5));
 
-        Reply reply = patch(id, Map.of("description", "After the intake call", "companySize", "500-1000",
-                "currency", "EUR"));
+        Reply reply =
+                patch(id, Map.of("description", "After the intake call", "companySize", "500-1000", "currency", "EUR"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text("description")).isEqualTo("After the intake call");
@@ -100,8 +110,10 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void patchingADescriptionOver5000CharactersAnswers400DescriptionTooLong() {
-        assertThat(patch(convertedProject(0), Map.of("description", "x".repeat(5001))).parsed()).isEqualTo(
-                Map.of("error", "Description exceeds maximum length (5000 chars)", "code", "DESCRIPTION_TOO_LONG"));
+        assertThat(patch(convertedProject(0), Map.of("description", "x".repeat(5001)))
+                        .parsed())
+                .isEqualTo(Map.of(
+                        "error", "Description exceeds maximum length (5000 chars)", "code", "DESCRIPTION_TOO_LONG"));
     }
 
     @Test
@@ -119,7 +131,9 @@ class AudityProjectsSimTest extends SimTestBase {
 
     @Test
     void patchingAnUnknownProjectAnswers404() {
-        assertThat(patch("00000000-0000-0000-0000-000000000000", Map.of("industry", "Retail")).status()).isEqualTo(404);
+        assertThat(patch("00000000-0000-0000-0000-000000000000", Map.of("industry", "Retail"))
+                        .status())
+                .isEqualTo(404);
     }
 
     private Reply patch(String id, Map<String, ?> body) {

@@ -1,5 +1,9 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
@@ -8,18 +12,13 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code sim.audity.convert-duration}: a convert checks, works (real time, a timer), then commits, so it is not
@@ -57,7 +56,8 @@ class ConvertWorkSimTest extends SimTestBase {
                 .containsExactlyInAnyOrder(one.text("data.auditId"), two.text("data.auditId"));
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(8000);
         assertThat((List<?>) get("/api/projects").parsed()).hasSize(2);
-        assertThat(post("/api/lead-generation/leads/" + lead + "/convert").status()).isEqualTo(400);
+        assertThat(post("/api/lead-generation/leads/" + lead + "/convert").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -71,7 +71,8 @@ class ConvertWorkSimTest extends SimTestBase {
 
         await().atMost(WORK.plusSeconds(8)).until(() -> Map.of(lead, 1).equals(counter("conversions")));
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(9000);
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isEqualTo("converted");
     }
 
     private String lead() {
@@ -79,7 +80,8 @@ class ConvertWorkSimTest extends SimTestBase {
     }
 
     private static MutableHttpRequest<?> convert(String lead) {
-        return HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "").bearerAuth(TOKEN);
+        return HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "")
+                .bearerAuth(TOKEN);
     }
 
     private HttpClient impatientClient() {

@@ -1,5 +1,9 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
@@ -7,16 +11,11 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** {@code /sim/admin/holds}: a held paid call passes its checks, then commits or aborts only when released. */
 @MicronautTest(environments = "sim")
@@ -32,8 +31,9 @@ class PaidCallHoldsSimTest extends SimTestBase {
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.parsed()).isEqualTo(Map.of("convert", true, "trigger", false, "submit", false));
-        assertThat(admin(HttpRequest.GET("/sim/admin/holds")).parsed()).isEqualTo(Map.of(
-                "holds", Map.of("convert", true, "trigger", false, "submit", false), "held", List.of()));
+        assertThat(admin(HttpRequest.GET("/sim/admin/holds")).parsed())
+                .isEqualTo(
+                        Map.of("holds", Map.of("convert", true, "trigger", false, "submit", false), "held", List.of()));
     }
 
     @Test
@@ -44,22 +44,29 @@ class PaidCallHoldsSimTest extends SimTestBase {
         CompletableFuture<Reply> answer = send(convert(lead));
         Map<String, Object> held = awaitHeld(1).get(0);
 
-        assertThat(held).containsEntry("kind", "convert").containsEntry("subject", lead)
+        assertThat(held)
+                .containsEntry("kind", "convert")
+                .containsEntry("subject", lead)
                 .containsEntry("since", "2026-04-20T12:00:00Z");
         assertThat(answer).isNotDone();
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(10000);
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isNotEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isNotEqualTo("converted");
         assertThat(counter("conversions")).isEqualTo(Map.of());
 
         Reply released = release((String) held.get("id"), "commit");
 
         assertThat(released.status()).isEqualTo(200);
-        assertThat(released.object()).containsEntry("id", held.get("id")).containsEntry("kind", "convert")
-                .containsEntry("subject", lead).containsEntry("outcome", "commit");
+        assertThat(released.object())
+                .containsEntry("id", held.get("id"))
+                .containsEntry("kind", "convert")
+                .containsEntry("subject", lead)
+                .containsEntry("outcome", "commit");
         Reply converted = answer.join();
         assertThat(converted.status()).isEqualTo(201);
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(9000);
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isEqualTo("converted");
         assertThat(counter("conversions")).isEqualTo(Map.of(lead, 1));
         assertThat(counter("projectsByLead")).isEqualTo(Map.of(lead, List.of(converted.text("data.auditId"))));
         assertThat(heldCalls()).isEmpty();
@@ -78,7 +85,8 @@ class PaidCallHoldsSimTest extends SimTestBase {
         assertThat(aborted.status()).isEqualTo(500);
         assertThat(aborted.body()).isEmpty();
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(10000);
-        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus")).isNotEqualTo("converted");
+        assertThat(get("/api/lead-generation/leads/" + lead).text("lead.surveyStatus"))
+                .isNotEqualTo("converted");
         assertThat(counter("conversions")).isEqualTo(Map.of());
         assertThat(counter("projectsByLead")).isEqualTo(Map.of());
         assertThat(get("/api/projects").parsed()).isEqualTo(List.of());
@@ -89,8 +97,9 @@ class PaidCallHoldsSimTest extends SimTestBase {
         String project = analysedProject(0);
         holds(Map.of("trigger", true));
 
-        CompletableFuture<Reply> answer = send(HttpRequest
-                .POST("/sim/audity/api/agent/projects/" + project + "/audit-analysis/async", "").bearerAuth(TOKEN));
+        CompletableFuture<Reply> answer =
+                send(HttpRequest.POST("/sim/audity/api/agent/projects/" + project + "/audit-analysis/async", "")
+                        .bearerAuth(TOKEN));
         Map<String, Object> held = awaitHeld(1).get(0);
         clock.advance(Duration.ofSeconds(5));
 
@@ -102,15 +111,17 @@ class PaidCallHoldsSimTest extends SimTestBase {
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.text("data.createdAt")).isEqualTo("2026-04-20T12:00:15Z");
         assertThat(counter("jobs")).isEqualTo(Map.of(project, 1));
-        assertThat(get("/api/agent/jobs/" + started.text("data.jobId")).text("data.status")).isEqualTo("pending");
+        assertThat(get("/api/agent/jobs/" + started.text("data.jobId")).text("data.status"))
+                .isEqualTo("pending");
     }
 
     @Test
     void aHeldSubmitCreatesItsAuditOnlyWhenReleased() {
         holds(Map.of("submit", true));
 
-        CompletableFuture<Reply> answer = send(HttpRequest.POST(AUDITS,
-                Map.of("repo_url", "https://GitHub.com/Owner/Repo.git", "publish_consent", true)).bearerAuth("clerk"));
+        CompletableFuture<Reply> answer = send(HttpRequest.POST(
+                        AUDITS, Map.of("repo_url", "https://GitHub.com/Owner/Repo.git", "publish_consent", true))
+                .bearerAuth("clerk"));
         Map<String, Object> held = awaitHeld(1).get(0);
 
         assertThat(held).containsEntry("kind", "submit").containsEntry("subject", "https://github.com/Owner/Repo");
@@ -121,7 +132,8 @@ class PaidCallHoldsSimTest extends SimTestBase {
         assertThat(queued.status()).isEqualTo(202);
         assertThat(queued.text("status")).isEqualTo("queued");
         assertThat(counter("audits")).isEqualTo(Map.of("https://github.com/Owner/Repo", 1));
-        assertThat(call(HttpRequest.GET(AUDITS + "/" + queued.text("audit_id"))).text("status")).isEqualTo("queued");
+        assertThat(call(HttpRequest.GET(AUDITS + "/" + queued.text("audit_id"))).text("status"))
+                .isEqualTo("queued");
     }
 
     @Test
@@ -172,7 +184,8 @@ class PaidCallHoldsSimTest extends SimTestBase {
 
         assertThat(release(id, "commit").status()).isEqualTo(404);
         assertThat(release("no-such-call", "commit").status()).isEqualTo(404);
-        assertThat(admin(HttpRequest.POST("/sim/admin/holds/" + id + "/release", Map.of("outcome", "maybe"))).status())
+        assertThat(admin(HttpRequest.POST("/sim/admin/holds/" + id + "/release", Map.of("outcome", "maybe")))
+                        .status())
                 .isEqualTo(400);
         assertThat(counter("conversions")).isEqualTo(Map.of());
     }
@@ -186,8 +199,9 @@ class PaidCallHoldsSimTest extends SimTestBase {
         admin(HttpRequest.POST("/sim/admin/reset", ""));
 
         assertThat(answer.join().status()).isEqualTo(500);
-        assertThat(admin(HttpRequest.GET("/sim/admin/holds")).parsed()).isEqualTo(Map.of(
-                "holds", Map.of("convert", false, "trigger", false, "submit", false), "held", List.of()));
+        assertThat(admin(HttpRequest.GET("/sim/admin/holds")).parsed())
+                .isEqualTo(Map.of(
+                        "holds", Map.of("convert", false, "trigger", false, "submit", false), "held", List.of()));
         assertThat(counter("conversions")).isEqualTo(Map.of());
     }
 
@@ -197,12 +211,15 @@ class PaidCallHoldsSimTest extends SimTestBase {
         holds(Map.of("convert", true, "trigger", true));
 
         assertThat(post("/api/lead-generation/leads/unknown/convert").status()).isEqualTo(404);
-        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async").status()).isEqualTo(422);
+        assertThat(post("/api/agent/projects/" + project + "/audit-analysis/async")
+                        .status())
+                .isEqualTo(422);
         assertThat(heldCalls()).isEmpty();
     }
 
     private void holds(Map<String, Object> settings) {
-        assertThat(admin(HttpRequest.PUT("/sim/admin/holds", settings)).status()).isEqualTo(200);
+        assertThat(admin(HttpRequest.PUT("/sim/admin/holds", settings)).status())
+                .isEqualTo(200);
     }
 
     private Reply release(String id, String outcome) {
@@ -211,7 +228,8 @@ class PaidCallHoldsSimTest extends SimTestBase {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> heldCalls() {
-        return (List<Map<String, Object>>) admin(HttpRequest.GET("/sim/admin/holds")).at("held");
+        return (List<Map<String, Object>>)
+                admin(HttpRequest.GET("/sim/admin/holds")).at("held");
     }
 
     /** The held calls, once there are {@code count} of them (the requests travel on other threads). */
@@ -220,13 +238,20 @@ class PaidCallHoldsSimTest extends SimTestBase {
     }
 
     private static io.micronaut.http.MutableHttpRequest<?> convert(String lead) {
-        return HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "").bearerAuth(TOKEN);
+        return HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + lead + "/convert", "")
+                .bearerAuth(TOKEN);
     }
 
     private String unconvertedLead(int n) {
-        List<?> leads = (List<?>) get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
-        return leads.stream().map(l -> (Map<?, ?>) l).filter(l -> !"converted".equals(l.get("surveyStatus")))
-                .skip(n).findFirst().map(l -> (String) l.get("id")).orElseThrow();
+        List<?> leads = (List<?>)
+                get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
+        return leads.stream()
+                .map(l -> (Map<?, ?>) l)
+                .filter(l -> !"converted".equals(l.get("surveyStatus")))
+                .skip(n)
+                .findFirst()
+                .map(l -> (String) l.get("id"))
+                .orElseThrow();
     }
 
     private HttpClient impatientClient() {

@@ -1,15 +1,14 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class RepoAuditSimTest extends SimTestBase {
@@ -28,8 +27,11 @@ class RepoAuditSimTest extends SimTestBase {
         clock.advance(Duration.ofSeconds(6));
         Reply done = status(id);
         assertThat(done.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(done.object()).containsEntry("status", "complete").containsEntry("entity_id", "repo-owner-repo")
-                .containsEntry("error", null).containsEntry("created_at", "2026-04-20T12:00:00+00:00");
+        assertThat(done.object())
+                .containsEntry("status", "complete")
+                .containsEntry("entity_id", "repo-owner-repo")
+                .containsEntry("error", null)
+                .containsEntry("created_at", "2026-04-20T12:00:00+00:00");
         assertThat((List<?>) done.at("neighbors")).hasSize(8);
         assertThat(done.text("markdown")).startsWith("## Review");
     }
@@ -70,7 +72,9 @@ class RepoAuditSimTest extends SimTestBase {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.parsed()).isEqualTo(Map.of("error", "quota exceeded: 1/1 today"));
         assertThat(refused.header("Retry-After")).isNull();
-        assertThat(call(HttpRequest.GET(BASE + "/quota")).object()).containsEntry("limit", 1).containsEntry("used", 1);
+        assertThat(call(HttpRequest.GET(BASE + "/quota")).object())
+                .containsEntry("limit", 1)
+                .containsEntry("used", 1);
     }
 
     @Test
@@ -109,11 +113,16 @@ class RepoAuditSimTest extends SimTestBase {
 
         assertThat(call(HttpRequest.GET(BASE + "/history")).status()).isEqualTo(401);
         assertThat((List<?>) history.parsed()).hasSize(2);
-        assertThat(history.objectAt("0")).containsOnlyKeys("audit_id", "repo_url", "status", "entity_id", "created_at")
-                .containsEntry("audit_id", second).containsEntry("repo_url", "https://github.com/o/second")
-                .containsEntry("status", "complete").containsEntry("entity_id", "repo-o-second")
+        assertThat(history.objectAt("0"))
+                .containsOnlyKeys("audit_id", "repo_url", "status", "entity_id", "created_at")
+                .containsEntry("audit_id", second)
+                .containsEntry("repo_url", "https://github.com/o/second")
+                .containsEntry("status", "complete")
+                .containsEntry("entity_id", "repo-o-second")
                 .containsEntry("created_at", "2026-04-20T12:01:00+00:00");
-        assertThat(history.objectAt("1")).containsEntry("audit_id", first).containsEntry("status", "complete")
+        assertThat(history.objectAt("1"))
+                .containsEntry("audit_id", first)
+                .containsEntry("status", "complete")
                 .containsEntry("created_at", "2026-04-20T12:00:00+00:00");
     }
 
@@ -121,9 +130,13 @@ class RepoAuditSimTest extends SimTestBase {
     void deletingAnswersDeletedForTheOwner403ForOthersAnd404ForUnknown() {
         String id = submit(CLERK, "https://github.com/o/mine").text("audit_id");
 
-        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), "someone-else")).status()).isEqualTo(403);
-        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), CLERK)).parsed()).isEqualTo(Map.of("deleted", true));
-        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), CLERK)).status()).isEqualTo(404);
+        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), "someone-else"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), CLERK)).parsed())
+                .isEqualTo(Map.of("deleted", true));
+        assertThat(call(auth(HttpRequest.DELETE(BASE + "/" + id), CLERK)).status())
+                .isEqualTo(404);
         assertThat(status(id).status()).isEqualTo(404);
     }
 

@@ -1,16 +1,15 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim")
 class SimAdminTest extends SimTestBase {
@@ -18,7 +17,8 @@ class SimAdminTest extends SimTestBase {
     @Test
     void adminRoutesWithoutTheRightTokenAnswer401() {
         assertThat(call(HttpRequest.GET("/sim/admin/faults")).status()).isEqualTo(401);
-        assertThat(call(HttpRequest.GET("/sim/admin/faults").header("X-Sim-Admin-Token", "guess")).status())
+        assertThat(call(HttpRequest.GET("/sim/admin/faults").header("X-Sim-Admin-Token", "guess"))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -26,9 +26,12 @@ class SimAdminTest extends SimTestBase {
     void faultsRoundTripWithDefaultsForMissingFields() {
         Reply put = admin(HttpRequest.PUT("/sim/admin/faults", Map.of("errorRate", 0.25, "seed", 7)));
 
-        assertThat(put.object()).containsEntry("errorRate", 0.25).containsEntry("hangMs", 60000)
+        assertThat(put.object())
+                .containsEntry("errorRate", 0.25)
+                .containsEntry("hangMs", 60000)
                 .containsEntry("loseAnswer", List.of())
-                .containsEntry("rateLimitStorm", false).containsEntry("seed", 7);
+                .containsEntry("rateLimitStorm", false)
+                .containsEntry("seed", 7);
         assertThat(admin(HttpRequest.GET("/sim/admin/faults")).parsed()).isEqualTo(put.parsed());
     }
 
@@ -46,7 +49,8 @@ class SimAdminTest extends SimTestBase {
     void aResetRateOfOneClosesTheConnectionWithoutAnswer() {
         admin(HttpRequest.PUT("/sim/admin/faults", Map.of("resetRate", 1.0)));
 
-        assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/sim/audity/api/projects").bearerAuth(TOKEN)))
+        assertThatThrownBy(() -> client.toBlocking()
+                        .exchange(HttpRequest.GET("/sim/audity/api/projects").bearerAuth(TOKEN)))
                 .isNotInstanceOf(HttpClientResponseException.class);
         assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("calls"))
                 .isEqualTo(Map.of("GET /sim/audity/api/projects", Map.of("reset", 1)));
@@ -82,25 +86,37 @@ class SimAdminTest extends SimTestBase {
         get("/api/projects/def");
         get("/api/projects");
 
-        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("calls")).isEqualTo(Map.of(
-                "GET /sim/audity/api/projects/{id}", Map.of("404", 2),
-                "GET /sim/audity/api/projects", Map.of("200", 1)));
+        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("calls"))
+                .isEqualTo(Map.of(
+                        "GET /sim/audity/api/projects/{id}", Map.of("404", 2),
+                        "GET /sim/audity/api/projects", Map.of("200", 1)));
     }
 
     @Test
     void countersShowTheProjectsOfEachLeadTheJobsOfEachProjectAndTheAuditsOfEachRepository() {
-        String lead = get("/api/lead-generation/leads?sortBy=ai_readiness_score").text("data.1.id");
+        String lead =
+                get("/api/lead-generation/leads?sortBy=ai_readiness_score").text("data.1.id");
         String project = post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
         clock.advance(Duration.ofSeconds(10));
         post("/api/agent/projects/" + project + "/audit-analysis/async");
         post("/api/agent/projects/" + project + "/audit-analysis/async");
-        call(HttpRequest.POST("/sim/repo-audit/api/demo/audit",
-                Map.of("repo_url", "https://github.com/o/r.git", "publish_consent", true)).bearerAuth("clerk"));
+        call(HttpRequest.POST(
+                        "/sim/repo-audit/api/demo/audit",
+                        Map.of("repo_url", "https://github.com/o/r.git", "publish_consent", true))
+                .bearerAuth("clerk"));
 
         Reply counters = admin(HttpRequest.GET("/sim/admin/counters"));
 
-        assertThat(counters.object()).containsKeys("calls", "conversions", "projectsByLead", "jobs", "rateLimited",
-                "peaks", "repoAuditSubmits", "audits");
+        assertThat(counters.object())
+                .containsKeys(
+                        "calls",
+                        "conversions",
+                        "projectsByLead",
+                        "jobs",
+                        "rateLimited",
+                        "peaks",
+                        "repoAuditSubmits",
+                        "audits");
         assertThat(counters.at("conversions")).isEqualTo(Map.of(lead, 1));
         assertThat(counters.at("projectsByLead")).isEqualTo(Map.of(lead, List.of(project)));
         assertThat(counters.at("jobs")).isEqualTo(Map.of(project, 2));
@@ -117,7 +133,8 @@ class SimAdminTest extends SimTestBase {
         admin(HttpRequest.POST("/sim/admin/reset", ""));
 
         assertThat(admin(HttpRequest.GET("/sim/admin/faults")).at("latencyMs")).isEqualTo(0);
-        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions")).isEqualTo(Map.of());
+        assertThat(admin(HttpRequest.GET("/sim/admin/counters")).at("conversions"))
+                .isEqualTo(Map.of());
         assertThat(get("/api/user/credits").at("balance")).isEqualTo(10000);
     }
 }

@@ -12,16 +12,15 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Mono;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 
 /** Real HTTP against the simulators, a fresh simulator state and clock before every test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,8 +32,10 @@ public abstract class SimTestBase implements TestPropertyProvider {
     @Inject
     @Client("/")
     protected HttpClient client;
+
     @Inject
     protected MutableClock clock;
+
     @Inject
     protected JsonMapper json;
 
@@ -43,8 +44,15 @@ public abstract class SimTestBase implements TestPropertyProvider {
         // Management endpoints on the same port: their default (8080) is shared with every other build on this host.
         String port = Integer.toString(FreePort.find());
         // A convert's work is real time (a timer, not the clock): none unless a test asks for it.
-        return Map.of("micronaut.server.port", port, "endpoints.all.port", port, "test.clock", "mutable",
-                "sim.audity.convert-duration", "0s");
+        return Map.of(
+                "micronaut.server.port",
+                port,
+                "endpoints.all.port",
+                port,
+                "test.clock",
+                "mutable",
+                "sim.audity.convert-duration",
+                "0s");
     }
 
     @BeforeEach
@@ -94,9 +102,15 @@ public abstract class SimTestBase implements TestPropertyProvider {
 
     /** Converts the n-th active lead that is not yet converted and answers the project id. */
     protected String convertedProject(int n) {
-        List<?> leads = (List<?>) get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
-        String lead = leads.stream().map(l -> (Map<?, ?>) l).filter(l -> !"converted".equals(l.get("surveyStatus")))
-                .skip(n).findFirst().map(l -> (String) l.get("id")).orElseThrow();
+        List<?> leads = (List<?>)
+                get("/api/lead-generation/leads?sortBy=ai_readiness_score").at("data");
+        String lead = leads.stream()
+                .map(l -> (Map<?, ?>) l)
+                .filter(l -> !"converted".equals(l.get("surveyStatus")))
+                .skip(n)
+                .findFirst()
+                .map(l -> (String) l.get("id"))
+                .orElseThrow();
         return post("/api/lead-generation/leads/" + lead + "/convert").text("data.auditId");
     }
 
@@ -115,7 +129,8 @@ public abstract class SimTestBase implements TestPropertyProvider {
 
     /** Sends without waiting: the answer (any status) when it comes; fails only when no answer comes. */
     protected CompletableFuture<Reply> send(MutableHttpRequest<?> request) {
-        return Mono.from(client.exchange(request, String.class)).<Reply>map(this::reply)
+        return Mono.from(client.exchange(request, String.class))
+                .<Reply>map(this::reply)
                 .onErrorResume(HttpClientResponseException.class, e -> Mono.just(reply(e.getResponse())))
                 .toFuture();
     }

@@ -1,15 +1,14 @@
 package com.auditybridge.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.auditybridge.Application;
 import com.auditybridge.testing.FreePort;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The simulator runs only when asked for by name; without it and without a token the bridge does not start. */
 class SimulatorActivationTest {
@@ -26,9 +25,13 @@ class SimulatorActivationTest {
     void withTheOptInTheApplicationServesTheSimulatorAndPointsTheBridgeAtIt() {
         int port = FreePort.find();
         String before = System.setProperty("bridge.simulator", "true");
-        try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(Application.class)
-                .properties(Map.of("micronaut.server.port", port,
-                        "datasources.default.url", "jdbc:h2:mem:activation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
+        try (ApplicationContext context = Micronaut.build(new String[0])
+                .mainClass(Application.class)
+                .properties(Map.of(
+                        "micronaut.server.port",
+                        port,
+                        "datasources.default.url",
+                        "jdbc:h2:mem:activation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
                 .start()) {
             assertThat(context.getEnvironment().getActiveNames()).contains("sim");
             assertThat(context.getProperty("audity.base-url", String.class))
@@ -44,11 +47,19 @@ class SimulatorActivationTest {
     void withoutTheOptInAndWithoutATokenTheContextRefusesToStartNamingBoth() {
         String before = System.clearProperty("bridge.simulator");
         try {
-            assertThatThrownBy(() -> ApplicationContext.builder().environments("test")
-                    .properties(Map.of("micronaut.server.port", FreePort.find(), "audity.token", "",
-                            "datasources.default.url", "jdbc:h2:mem:failclosed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
-                    .start().close())
-                    .hasStackTraceContaining("AUDITY_TOKEN").hasStackTraceContaining("BRIDGE_SIMULATOR=true");
+            assertThatThrownBy(() -> ApplicationContext.builder()
+                            .environments("test")
+                            .properties(Map.of(
+                                    "micronaut.server.port",
+                                    FreePort.find(),
+                                    "audity.token",
+                                    "",
+                                    "datasources.default.url",
+                                    "jdbc:h2:mem:failclosed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
+                            .start()
+                            .close())
+                    .hasStackTraceContaining("AUDITY_TOKEN")
+                    .hasStackTraceContaining("BRIDGE_SIMULATOR=true");
         } finally {
             restore(before);
         }

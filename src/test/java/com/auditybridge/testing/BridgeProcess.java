@@ -9,7 +9,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,7 +29,8 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** Starts a bridge on {@code database} (an H2 file or a Postgres schema) against the simulator at {@code simulatorUrl}. */
-    public static BridgeProcess start(TestDatabase database, String simulatorUrl, String token, String apiKey, Instant now) {
+    public static BridgeProcess start(
+            TestDatabase database, String simulatorUrl, String token, String apiKey, Instant now) {
         Map<String, Object> properties = new HashMap<>(database.properties());
         int port = FreePort.find();
         properties.put("micronaut.server.port", port);
@@ -41,15 +41,20 @@ public final class BridgeProcess implements AutoCloseable {
         properties.put("bridge.allow-private-callbacks", "true");
         properties.put("test.scheduler", "manual");
         properties.put("test.clock", "mutable");
-        BridgeProcess process = new BridgeProcess(ApplicationContext.builder().properties(properties).start());
+        BridgeProcess process = new BridgeProcess(
+                ApplicationContext.builder().properties(properties).start());
         process.clock().set(now);
         return process;
     }
 
     /** Posts a hook over HTTP and answers the run id. */
     public String hook(String path, String body, String apiKey) {
-        Map<?, ?> accepted = client.toBlocking().retrieve(HttpRequest.POST("/v1/hooks/" + path, body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(apiKey), Map.class);
+        Map<?, ?> accepted = client.toBlocking()
+                .retrieve(
+                        HttpRequest.POST("/v1/hooks/" + path, body)
+                                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                                .bearerAuth(apiKey),
+                        Map.class);
         return (String) accepted.get("runId");
     }
 

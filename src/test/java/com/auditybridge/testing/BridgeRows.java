@@ -1,7 +1,6 @@
 package com.auditybridge.testing;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +9,18 @@ import java.util.Map;
 
 /** The bridge's own tables as a test sees them: the outbox rows a run wrote, and a clean slate between tests. */
 public final class BridgeRows {
-    private static final List<String> TABLES = List.of("paid_call", "paid_lane", "delivery_attempt", "delivery", "event", "run_event",
-            "idempotency_key", "run", "scheduled_tasks", "lead_seen", "inbound_delivery");
+    private static final List<String> TABLES = List.of(
+            "paid_call",
+            "paid_lane",
+            "delivery_attempt",
+            "delivery",
+            "event",
+            "run_event",
+            "idempotency_key",
+            "run",
+            "scheduled_tasks",
+            "lead_seen",
+            "inbound_delivery");
 
     private final JdbcOperations jdbc;
 
@@ -39,8 +48,10 @@ public final class BridgeRows {
 
     /** The delivery rows of a run: {@code target_url}, {@code final_callback}, {@code status} and the event type. */
     public List<Map<String, Object>> deliveries(String runId) {
-        return rows("select d.target_url, d.final_callback, d.status, e.type from delivery d"
-                + " join event e on e.id = d.event_id where d.run_id = ?", runId);
+        return rows(
+                "select d.target_url, d.final_callback, d.status, e.type from delivery d"
+                        + " join event e on e.id = d.event_id where d.run_id = ?",
+                runId);
     }
 
     private List<Map<String, Object>> rows(String sql, String runId) {

@@ -1,32 +1,29 @@
 package com.auditybridge.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.sim.SimTestBase;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.http.MutableHttpRequest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole service over real HTTP against its embedded simulators, with the clock and the
@@ -37,14 +34,18 @@ public abstract class BridgeTestBase extends SimTestBase {
     protected static final String API_KEY = "test-key";
     /** A well-formed project id, for hooks whose runs the test never drives. */
     protected static final String PROJECT_ID = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
+
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
 
     @Inject
     protected ManualScheduler scheduler;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     protected ConnectionOperations<Connection> connections;
+
     protected BridgeRows rows;
     private final Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     /** When the current test began; the clock never goes back between tests, as the bridge's rate lanes live on. */
@@ -111,8 +112,7 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     /** {@link #freshBridge} moves the clock, forward only. */
     @Override
-    protected void resetClock() {
-    }
+    protected void resetClock() {}
 
     protected Reply hook(String path, String body) {
         return call(hookRequest(path, body));
@@ -144,7 +144,8 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     /** Writes straight to the service's database, for states no API call can make. */
     protected void execute(String sql, Object... args) {
-        connections.executeWrite(status -> withStatement(status.getConnection(), sql, args, PreparedStatement::executeUpdate));
+        connections.executeWrite(
+                status -> withStatement(status.getConnection(), sql, args, PreparedStatement::executeUpdate));
     }
 
     private interface StatementWork<T> {
@@ -170,7 +171,9 @@ public abstract class BridgeTestBase extends SimTestBase {
     protected Reply storingNothing(Supplier<Reply> call) {
         long before = runRows();
         Reply reply = call.get();
-        assertThat(runRows()).as("runs stored by a refused call: " + reply.body()).isEqualTo(before);
+        assertThat(runRows())
+                .as("runs stored by a refused call: " + reply.body())
+                .isEqualTo(before);
         return reply;
     }
 
@@ -181,7 +184,8 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     /** Sets the simulator account's credits (the bridge's own token unless told otherwise). */
     protected void setCredits(long credits) {
-        Reply account = admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", BRIDGE_TOKEN, "credits", credits)));
+        Reply account =
+                admin(HttpRequest.PUT("/sim/admin/audity/accounts", Map.of("token", BRIDGE_TOKEN, "credits", credits)));
         assertThat(account.status()).as(account.body()).isEqualTo(200);
     }
 
@@ -189,15 +193,18 @@ public abstract class BridgeTestBase extends SimTestBase {
     protected static Reply assertProblem(Reply reply, int status, String code) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.object()).containsKeys("type", "title", "status", "detail", "code")
-                .containsEntry("status", status).containsEntry("code", code);
+        assertThat(reply.object())
+                .containsKeys("type", "title", "status", "detail", "code")
+                .containsEntry("status", status)
+                .containsEntry("code", code);
         return reply;
     }
 
     /** The {field, message} pairs of a problem, as "field" keys. */
     @SuppressWarnings("unchecked")
     protected static List<String> problemFields(Reply problem) {
-        return ((List<Map<String, Object>>) problem.at("errors")).stream().map(e -> (String) e.get("field")).toList();
+        return ((List<Map<String, Object>>) problem.at("errors"))
+                .stream().map(e -> (String) e.get("field")).toList();
     }
 
     protected Reply run(String runId) {
@@ -224,12 +231,14 @@ public abstract class BridgeTestBase extends SimTestBase {
             }
             clock.advance(tick);
         }
-        throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: " + run(runId).body());
+        throw new AssertionError("run " + runId + " did not end within " + maxRounds + " rounds: "
+                + run(runId).body());
     }
 
     /** A lead-arrived hook for {@code leadId}; {@code extra} is more JSON members, e.g. {@code "analysis":"none"}. */
     protected String leadArrived(String leadId, String extra) {
-        Reply accepted = hook("lead-arrived", "{\"leadId\":\"" + leadId + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}");
+        Reply accepted =
+                hook("lead-arrived", "{\"leadId\":\"" + leadId + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}");
         assertAccepted(accepted);
         return accepted.text("runId");
     }
@@ -278,8 +287,9 @@ public abstract class BridgeTestBase extends SimTestBase {
      */
     protected String newLead() {
         String company = "Company " + companies.size();
-        String lead = admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN,
-                "companyName", company))).text("id");
+        String lead = admin(HttpRequest.POST(
+                        "/sim/admin/audity/leads", Map.of("token", BRIDGE_TOKEN, "companyName", company)))
+                .text("id");
         companies.put(lead, company);
         return lead;
     }
@@ -290,8 +300,10 @@ public abstract class BridgeTestBase extends SimTestBase {
 
     /** A project of the bridge's account, made by converting a fresh lead directly in the simulator. */
     protected String projectFromConversion() {
-        return audity(HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + newLead() + "/convert", ""),
-                BRIDGE_TOKEN).text("data.auditId");
+        return audity(
+                        HttpRequest.POST("/sim/audity/api/lead-generation/leads/" + newLead() + "/convert", ""),
+                        BRIDGE_TOKEN)
+                .text("data.auditId");
     }
 
     /** Replaces the simulator's faults with {@code json}, e.g. {@code {"errorRate":0.2}}. */
@@ -325,11 +337,15 @@ public abstract class BridgeTestBase extends SimTestBase {
     /** The id of an unconverted seeded lead of the bridge's own simulator account. */
     @SuppressWarnings("unchecked")
     protected String unconvertedLead(int index) {
-        Reply leads = audity(HttpRequest.GET("/sim/audity/api/lead-generation/leads?status=active&limit=50"), BRIDGE_TOKEN);
-        return ((java.util.List<Map<String, Object>>) leads.at("data")).stream()
-                .filter(lead -> !"converted".equals(lead.get("surveyStatus")))
-                .map(lead -> (String) lead.get("id"))
-                .skip(index).findFirst().orElseThrow();
+        Reply leads =
+                audity(HttpRequest.GET("/sim/audity/api/lead-generation/leads?status=active&limit=50"), BRIDGE_TOKEN);
+        return ((java.util.List<Map<String, Object>>) leads.at("data"))
+                .stream()
+                        .filter(lead -> !"converted".equals(lead.get("surveyStatus")))
+                        .map(lead -> (String) lead.get("id"))
+                        .skip(index)
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class DropsTestDatabase implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
-        context.getTestInstance().filter(BridgeTestBase.class::isInstance).map(BridgeTestBase.class::cast)
+        context.getTestInstance()
+                .filter(BridgeTestBase.class::isInstance)
+                .map(BridgeTestBase.class::cast)
                 .ifPresent(BridgeTestBase::dropDatabase);
     }
 }

@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** A port free right now, for tests whose configuration must know the server port before it starts. */
 public final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0)) {

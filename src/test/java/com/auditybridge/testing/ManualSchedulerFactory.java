@@ -10,14 +10,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * In tests that set {@code test.scheduler=manual}, runs execute only when the test says so
@@ -30,14 +29,16 @@ public class ManualSchedulerFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     @Replaces(bean = Scheduler.class, factory = SchedulerFactory.class)
-    ManualScheduler manualScheduler(DataSource dataSource, ConnectionOperations<Connection> connections,
-                                    List<Task<?>> tasks, Clock clock) {
+    ManualScheduler manualScheduler(
+            DataSource dataSource, ConnectionOperations<Connection> connections, List<Task<?>> tasks, Clock clock) {
         SettableClock followsServiceClock = new SettableClock() {
             @Override
             public Instant now() {
                 return clock.instant();
             }
         };
-        return TestHelper.createManualScheduler(SchedulerFactory.joining(dataSource, connections), tasks).clock(followsServiceClock).build();
+        return TestHelper.createManualScheduler(SchedulerFactory.joining(dataSource, connections), tasks)
+                .clock(followsServiceClock)
+                .build();
     }
 }

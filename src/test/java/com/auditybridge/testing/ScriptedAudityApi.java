@@ -10,7 +10,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -27,7 +26,8 @@ public class ScriptedAudityApi extends HttpAudityApi {
     /** Applied to every successful job answer. */
     public static final AtomicReference<UnaryOperator<AsyncJob>> JOBS = new AtomicReference<>(UnaryOperator.identity());
     /** Applied to every successful page of leads. */
-    public static final AtomicReference<UnaryOperator<LeadPage>> LEADS = new AtomicReference<>(UnaryOperator.identity());
+    public static final AtomicReference<UnaryOperator<LeadPage>> LEADS =
+            new AtomicReference<>(UnaryOperator.identity());
     /** Run once, after the next job poll got its answer and before the bridge reads it; then cleared. */
     public static final AtomicReference<Runnable> WHILE_NEXT_JOB_POLL = new AtomicReference<>();
 
@@ -57,6 +57,8 @@ public class ScriptedAudityApi extends HttpAudityApi {
     }
 
     private static <T> Outcome<T> reshaped(Outcome<T> answer, UnaryOperator<T> change) {
-        return answer instanceof Outcome.Success<T> success ? Outcome.success(success.status(), change.apply(success.body())) : answer;
+        return answer instanceof Outcome.Success<T> success
+                ? Outcome.success(success.status(), change.apply(success.body()))
+                : answer;
     }
 }

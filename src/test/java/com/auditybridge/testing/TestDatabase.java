@@ -1,7 +1,5 @@
 package com.auditybridge.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database a test's bridge runs on: H2 by default, or a fresh schema of the local Postgres when the
@@ -18,7 +17,8 @@ import java.util.UUID;
  * server the Postgres mode skips locally, and fails under {@code CI=true}.
  */
 public final class TestDatabase implements AutoCloseable {
-    static final String SERVER = System.getProperty("bridge.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String SERVER =
+            System.getProperty("bridge.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getProperty("bridge.test.postgres-user", "postgres");
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -32,25 +32,31 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Whether this build runs the bridge on Postgres. */
     public static boolean postgres() {
-        String mode = System.getProperty("bridge.test.database", System.getenv().getOrDefault("BRIDGE_TEST_DATABASE", "h2"));
+        String mode =
+                System.getProperty("bridge.test.database", System.getenv().getOrDefault("BRIDGE_TEST_DATABASE", "h2"));
         return "postgres".equalsIgnoreCase(mode.trim());
     }
 
     /** A database that lives as long as the JVM (H2 in memory) or this object (a Postgres schema). */
     public static TestDatabase inMemory(String name) {
-        return postgres() ? freshSchema(name) : new TestDatabase("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", null);
+        return postgres()
+                ? freshSchema(name)
+                : new TestDatabase("jdbc:h2:mem:" + name + H2_OPTIONS + ";DB_CLOSE_DELAY=-1", null);
     }
 
     /** A database that outlives the application contexts started on it: an H2 file, or a Postgres schema. */
     public static TestDatabase onDisk(Path file) {
-        return postgres() ? freshSchema(file.getFileName().toString())
+        return postgres()
+                ? freshSchema(file.getFileName().toString())
                 : new TestDatabase("jdbc:h2:file:" + file.toAbsolutePath() + H2_OPTIONS, null);
     }
 
     private static TestDatabase freshSchema(String name) {
         String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String schema = "bt_" + plain.substring(0, Math.min(40, plain.length())) + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = server(); Statement statement = connection.createStatement()) {
+        String schema = "bt_" + plain.substring(0, Math.min(40, plain.length())) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = server();
+                Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create schema " + schema + " on " + SERVER, e);
@@ -103,7 +109,8 @@ public final class TestDatabase implements AutoCloseable {
         if (schema == null) {
             return;
         }
-        try (Connection connection = server(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server();
+                Statement statement = connection.createStatement()) {
             statement.execute("set lock_timeout = '10s'");
             statement.execute("drop schema if exists " + schema + " cascade");
         } catch (SQLException e) {

@@ -1,9 +1,9 @@
 package com.auditybridge.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bridge test base really puts the service on the database the build asked for. */
 @MicronautTest(environments = "sim", transactional = false)
@@ -23,7 +23,8 @@ class TestDatabaseTest extends BridgeTestBase {
 
     @Test
     void theMigrationsRanInThatSchema() {
-        assertThat(count("select count(*) from flyway_schema_history where success and version = '1'")).isEqualTo(1);
+        assertThat(count("select count(*) from flyway_schema_history where success and version = '1'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from run")).isZero();
     }
 }

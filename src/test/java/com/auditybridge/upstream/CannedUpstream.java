@@ -2,7 +2,6 @@ package com.auditybridge.upstream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,8 +29,7 @@ public final class CannedUpstream implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, Map<String, String> headers, boolean hang) {
-    }
+    private record Answer(int status, String body, Map<String, String> headers, boolean hang) {}
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -77,8 +75,10 @@ public final class CannedUpstream implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(exchange.getRequestHeaders());
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
-        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+        received.add(new Received(
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+        Answer answer = answers.getOrDefault(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
                 new Answer(599, "no canned answer", Map.of(), false));
         if (answer.hang()) {
             awaitRelease();

@@ -1,12 +1,9 @@
 package com.auditybridge.upstream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Under a demand far above its limit, a token's lane lets through at most the limit in any sliding minute; and
@@ -32,7 +31,8 @@ class UpstreamGateBudgetTest {
             CallClass callClass, int replicas) {
         UpstreamPolicySettings settings = settings(replicas);
         int peak = saturatedPeak(callClass, settings, replicas);
-        assertThat(peak).isLessThanOrEqualTo(settings.tokenLimit(callClass))
+        assertThat(peak)
+                .isLessThanOrEqualTo(settings.tokenLimit(callClass))
                 .isGreaterThanOrEqualTo(replicas * settings.perMinute(callClass) * 9 / 10);
     }
 
@@ -49,8 +49,19 @@ class UpstreamGateBudgetTest {
     }
 
     private static UpstreamPolicySettings settings(int replicas) {
-        return new UpstreamPolicySettings(100, 20, 120, 10, 120, 2, 8,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(30), replicas, Duration.ofHours(1));
+        return new UpstreamPolicySettings(
+                100,
+                20,
+                120,
+                10,
+                120,
+                2,
+                8,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30),
+                replicas,
+                Duration.ofHours(1));
     }
 
     /** Three callers per replica call every 100 ms for seven minutes; answers the most calls let through in a minute. */
@@ -65,7 +76,8 @@ class UpstreamGateBudgetTest {
         for (int tick = 0; tick < 10 * 60 * 7; tick++) {
             clock.advance(Duration.ofMillis(tick % 7 == 0 ? 143 : 100));
             for (int caller = 0; caller < 3 * replicas; caller++) {
-                Outcome<String> outcome = gates.get(caller % replicas).call(callClass, TOKEN, () -> Outcome.success(200, "ok"));
+                Outcome<String> outcome =
+                        gates.get(caller % replicas).call(callClass, TOKEN, () -> Outcome.success(200, "ok"));
                 if (outcome.isSuccess()) {
                     window.addLast(clock.instant());
                     while (!window.peekFirst().isAfter(clock.instant().minus(WINDOW))) {

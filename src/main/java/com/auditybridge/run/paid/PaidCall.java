@@ -7,7 +7,6 @@ import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
@@ -52,7 +51,10 @@ public interface PaidCall<R> {
         boolean askedToWait = error.retryAfter() != null
                 && (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY);
         if (askedToWait) {
-            return decisions.hold(run, error.retryAfter(), kind().paysFor() + " refused, nothing charged: " + Decisions.describe(error));
+            return decisions.hold(
+                    run,
+                    error.retryAfter(),
+                    kind().paysFor() + " refused, nothing charged: " + Decisions.describe(error));
         }
         return error.isTransient() ? decisions.retryOrFail(run, error) : decisions.fail(run, error);
     }
@@ -66,6 +68,5 @@ public interface PaidCall<R> {
      * @param since        upstream results older than this cannot be the call's (its first send, less the clock skew)
      * @param heldElsewhere of the given ids, those another run already holds: never the call's
      */
-    record Look(Instant since, Function<Collection<String>, Set<String>> heldElsewhere) {
-    }
+    record Look(Instant since, Function<Collection<String>, Set<String>> heldElsewhere) {}
 }

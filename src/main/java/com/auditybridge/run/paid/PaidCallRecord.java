@@ -14,8 +14,17 @@ import java.util.Arrays;
  * @param resultHow   how that id was learned
  * @param evidence    what the last look saw, in words, for a human
  */
-public record PaidCallRecord(String runId, PaidCallKind kind, State state, int doubts, int looks, Instant firstSentAt,
-                             Instant sentAt, String resultId, How resultHow, String evidence) {
+public record PaidCallRecord(
+        String runId,
+        PaidCallKind kind,
+        State state,
+        int doubts,
+        int looks,
+        Instant firstSentAt,
+        Instant sentAt,
+        String resultId,
+        How resultHow,
+        String evidence) {
 
     public enum State {
         /** Nothing is being paid: never sent, or refused with nothing charged. May be sent. */
@@ -42,7 +51,10 @@ public record PaidCallRecord(String runId, PaidCallKind kind, State state, int d
         }
 
         static State fromWire(String name) {
-            return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst().orElseThrow();
+            return Arrays.stream(values())
+                    .filter(s -> s.wireName.equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -2,7 +2,6 @@ package com.auditybridge.run.paid;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**

@@ -9,7 +9,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +24,7 @@ import java.util.Set;
 public class PaidCalls {
     /** States in which a call may be working upstream, or has charged for something not yet found. */
     private static final String OPEN = "('in-flight','in-doubt','charged')";
+
     private final JdbcOperations jdbc;
 
     public PaidCalls(JdbcOperations jdbc) {
@@ -40,16 +40,23 @@ public class PaidCalls {
                     return Optional.empty();
                 }
                 String how = rs.getString("result_how");
-                return Optional.of(new PaidCallRecord(runId, kind, State.fromWire(rs.getString("state")), rs.getInt("doubts"),
-                        rs.getInt("looks"), Sql.instant(rs, "first_sent_at"), Sql.instant(rs, "sent_at"),
-                        rs.getString("result_id"), how == null ? null : How.valueOf(how), rs.getString("evidence")));
+                return Optional.of(new PaidCallRecord(
+                        runId,
+                        kind,
+                        State.fromWire(rs.getString("state")),
+                        rs.getInt("doubts"),
+                        rs.getInt("looks"),
+                        Sql.instant(rs, "first_sent_at"),
+                        Sql.instant(rs, "sent_at"),
+                        rs.getString("result_id"),
+                        how == null ? null : How.valueOf(how),
+                        rs.getString("evidence")));
             }
         });
     }
 
     /** A call of {@code kind} about {@code subject} that another run of the connection made: its run and result. */
-    public record DoneElsewhere(String runId, String resultId) {
-    }
+    public record DoneElsewhere(String runId, String resultId) {}
 
     /**
      * The call of {@code kind} about {@code subject} (a lead) that another run of the connection made, if any. Its
@@ -57,14 +64,19 @@ public class PaidCalls {
      * of a lead whose first run was deleted finds what the lead was converted into.
      */
     @Transactional
-    public Optional<DoneElsewhere> doneByAnotherRun(String connectionId, PaidCallKind kind, String subject, String runId) {
-        return jdbc.prepareStatement("select run_id, result_id from paid_call where connection_id = ? and kind = ? and subject = ?"
-                + " and state = 'done' and result_id is not null and run_id <> ? order by updated_at, run_id limit 1", ps -> {
-            Sql.bind(ps, connectionId, kind.wireName(), subject, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new DoneElsewhere(rs.getString(1), rs.getString(2))) : Optional.<DoneElsewhere>empty();
-            }
-        });
+    public Optional<DoneElsewhere> doneByAnotherRun(
+            String connectionId, PaidCallKind kind, String subject, String runId) {
+        return jdbc.prepareStatement(
+                "select run_id, result_id from paid_call where connection_id = ? and kind = ? and subject = ?"
+                        + " and state = 'done' and result_id is not null and run_id <> ? order by updated_at, run_id limit 1",
+                ps -> {
+                    Sql.bind(ps, connectionId, kind.wireName(), subject, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new DoneElsewhere(rs.getString(1), rs.getString(2)))
+                                : Optional.<DoneElsewhere>empty();
+                    }
+                });
     }
 
     /**
@@ -73,15 +85,17 @@ public class PaidCalls {
      */
     @Transactional
     public boolean laneBusy(String tokenFp, PaidCallKind kind, String runId, Instant settledBefore) {
-        return jdbc.prepareStatement("select count(*) from paid_call p join run r on r.id = p.run_id"
-                + " where p.token_fp = ? and p.kind = ? and p.run_id <> ? and p.state in " + OPEN
-                + " and (r.status not in ('completed','failed','cancelled') or p.sent_at > ?)", ps -> {
-            Sql.bind(ps, tokenFp, kind.wireName(), runId, settledBefore);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        });
+        return jdbc.prepareStatement(
+                "select count(*) from paid_call p join run r on r.id = p.run_id"
+                        + " where p.token_fp = ? and p.kind = ? and p.run_id <> ? and p.state in " + OPEN
+                        + " and (r.status not in ('completed','failed','cancelled') or p.sent_at > ?)",
+                ps -> {
+                    Sql.bind(ps, tokenFp, kind.wireName(), runId, settledBefore);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1) > 0;
+                    }
+                });
     }
 
     /**
@@ -91,9 +105,13 @@ public class PaidCalls {
      * token's lane row is locked first, so replicas take turns.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean recordIntent(Run run, PaidCallKind kind, String tokenFp, String subject, Instant now, Instant settledBefore) {
+    public boolean recordIntent(
+            Run run, PaidCallKind kind, String tokenFp, String subject, Instant now, Instant settledBefore) {
         if (kind.oneAtATimePerToken()) {
-            update("insert into paid_lane (token_fp, kind) values (?, ?) on conflict do nothing", tokenFp, kind.wireName());
+            update(
+                    "insert into paid_lane (token_fp, kind) values (?, ?) on conflict do nothing",
+                    tokenFp,
+                    kind.wireName());
             jdbc.prepareStatement("select token_fp from paid_lane where token_fp = ? and kind = ? for update", ps -> {
                 Sql.bind(ps, tokenFp, kind.wireName());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -104,16 +122,36 @@ public class PaidCalls {
                 return false;
             }
         }
-        update("insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, updated_at)"
-                + " values (?, ?, ?, ?, ?, 'not-done', ?) on conflict do nothing",
-                run.id(), kind.wireName(), run.connectionId(), tokenFp, subject, now);
-        boolean sent = update("update paid_call set state = 'in-flight', sent_at = ?, first_sent_at = coalesce(first_sent_at, ?),"
-                        + " looks = 0, token_fp = ?, updated_at = ? where run_id = ? and kind = ? and state = 'not-done'"
-                        + " and exists (select 1 from run where id = ? and version = ?)",
-                now, now, tokenFp, now, run.id(), kind.wireName(), run.id(), run.version()) == 1;
+        update(
+                "insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, updated_at)"
+                        + " values (?, ?, ?, ?, ?, 'not-done', ?) on conflict do nothing",
+                run.id(),
+                kind.wireName(),
+                run.connectionId(),
+                tokenFp,
+                subject,
+                now);
+        boolean sent = update(
+                        "update paid_call set state = 'in-flight', sent_at = ?, first_sent_at = coalesce(first_sent_at, ?),"
+                                + " looks = 0, token_fp = ?, updated_at = ? where run_id = ? and kind = ? and state = 'not-done'"
+                                + " and exists (select 1 from run where id = ? and version = ?)",
+                        now,
+                        now,
+                        tokenFp,
+                        now,
+                        run.id(),
+                        kind.wireName(),
+                        run.id(),
+                        run.version())
+                == 1;
         if (sent) {
-            update("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", run.id(), now,
-                    run.step(), "attempting", kind.paysFor() + " intent recorded before the call");
+            update(
+                    "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                    run.id(),
+                    now,
+                    run.step(),
+                    "attempting",
+                    kind.paysFor() + " intent recorded before the call");
         }
         return sent;
     }
@@ -123,25 +161,41 @@ public class PaidCalls {
      * long for its column is kept cut, as a record; the step that learned it fails its run on it (StepRunner).
      */
     @Transactional
-    public void settle(String runId, PaidCallKind kind, State state, String resultId, How how, String evidence, Instant now) {
-        update("update paid_call set state = ?, result_id = coalesce(?, result_id), result_how = coalesce(?, result_how),"
+    public void settle(
+            String runId, PaidCallKind kind, State state, String resultId, How how, String evidence, Instant now) {
+        update(
+                "update paid_call set state = ?, result_id = coalesce(?, result_id), result_how = coalesce(?, result_how),"
                         + " evidence = coalesce(?, evidence), updated_at = ? where run_id = ? and kind = ?",
-                state.wireName(), Bounded.cut(resultId, Bounded.UPSTREAM_ID), how == null ? null : how.name(), cut(evidence), now,
-                runId, kind.wireName());
+                state.wireName(),
+                Bounded.cut(resultId, Bounded.UPSTREAM_ID),
+                how == null ? null : how.name(),
+                cut(evidence),
+                now,
+                runId,
+                kind.wireName());
     }
 
     /** The send got no answer that settles it. */
     @Transactional
     public void inDoubt(String runId, PaidCallKind kind, String why, Instant now) {
-        update("update paid_call set state = 'in-doubt', doubts = doubts + 1, evidence = ?, updated_at = ?"
-                + " where run_id = ? and kind = ?", cut(why), now, runId, kind.wireName());
+        update(
+                "update paid_call set state = 'in-doubt', doubts = doubts + 1, evidence = ?, updated_at = ?"
+                        + " where run_id = ? and kind = ?",
+                cut(why),
+                now,
+                runId,
+                kind.wireName());
     }
 
     /** A look after the settle window found no sign of the call; answers how many have since the last send. */
     @Transactional
     public int lookedAndFoundNothing(String runId, PaidCallKind kind, String what, Instant now) {
-        update("update paid_call set looks = looks + 1, evidence = ?, updated_at = ? where run_id = ? and kind = ?",
-                cut(what), now, runId, kind.wireName());
+        update(
+                "update paid_call set looks = looks + 1, evidence = ?, updated_at = ? where run_id = ? and kind = ?",
+                cut(what),
+                now,
+                runId,
+                kind.wireName());
         return find(runId, kind).map(PaidCallRecord::looks).orElse(0);
     }
 
@@ -163,16 +217,18 @@ public class PaidCalls {
             args[i++] = id;
         }
         args[i] = runId;
-        jdbc.prepareStatement("select project_id as id from run where project_id in (" + marks + ") and id <> ?"
-                + " union select result_id from paid_call where result_id in (" + marks + ") and run_id <> ?", ps -> {
-            Sql.bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(rs.getString(1));
-                }
-            }
-            return held;
-        });
+        jdbc.prepareStatement(
+                "select project_id as id from run where project_id in (" + marks + ") and id <> ?"
+                        + " union select result_id from paid_call where result_id in (" + marks + ") and run_id <> ?",
+                ps -> {
+                    Sql.bind(ps, args);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            held.add(rs.getString(1));
+                        }
+                    }
+                    return held;
+                });
         return held;
     }
 

@@ -14,7 +14,6 @@ import com.auditybridge.run.paid.PaidCallRecord.State;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +88,10 @@ public final class PaidStep<R> implements Step<Progress<R>> {
             return Optional.empty();
         }
         return calls.doneByAnotherRun(run.connectionId(), call.kind(), call.subject(run, context), run.id())
-                .map(earlier -> new Progress.Done<>(earlier.resultId(), How.EVIDENCE, null,
+                .map(earlier -> new Progress.Done<>(
+                        earlier.resultId(),
+                        How.EVIDENCE,
+                        null,
                         "converted earlier by run " + earlier.runId() + ", nothing sent"));
     }
 
@@ -98,21 +100,24 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         String tokenFp = String.valueOf(Digests.fingerprint(call.token(context)));
         Instant settledBefore = clock.instant().minus(settings.settleWindow());
         if (kind.oneAtATimePerToken() && calls.laneBusy(tokenFp, kind, run.id(), settledBefore)) {
-            return new Progress.NotSent<>(settings.laneRecheck(), "another " + kind.paysFor()
-                    + " of this token is in flight or in doubt; one at a time, so that each finds its own result");
+            return new Progress.NotSent<>(
+                    settings.laneRecheck(),
+                    "another " + kind.paysFor()
+                            + " of this token is in flight or in doubt; one at a time, so that each finds its own result");
         }
         Instant[] sentAt = new Instant[1];
         Outcome<R> outcome = call.send(run, context, () -> {
             Instant now = clock.instant();
-            boolean recorded = calls.recordIntent(run, kind, tokenFp, call.subject(run, context), now,
-                    now.minus(settings.settleWindow()));
+            boolean recorded = calls.recordIntent(
+                    run, kind, tokenFp, call.subject(run, context), now, now.minus(settings.settleWindow()));
             sentAt[0] = recorded ? now : null;
             return recorded;
         });
         Instant now = clock.instant();
         if (sentAt[0] == null) {
             UpstreamError held = outcome.error();
-            return new Progress.NotSent<>(held.retryAfter() != null ? held.retryAfter() : settings.laneRecheck(), held.message());
+            return new Progress.NotSent<>(
+                    held.retryAfter() != null ? held.retryAfter() : settings.laneRecheck(), held.message());
         }
         if (outcome.isSuccess()) {
             String id = call.idOf(outcome.value());
@@ -127,15 +132,24 @@ public final class PaidStep<R> implements Step<Progress<R>> {
             return new Progress.Charged<>(why);
         }
         if (!error.requestSent()) {
-            calls.settle(run.id(), kind, State.NOT_DONE, null, null, Decisions.describe(error) + " before anything was sent", now);
+            calls.settle(
+                    run.id(),
+                    kind,
+                    State.NOT_DONE,
+                    null,
+                    null,
+                    Decisions.describe(error) + " before anything was sent",
+                    now);
             return new Progress.Refused<>(error);
         }
         if (error.outcomeUnknown()) {
             Instant lookAt = sentAt[0].plus(settings.settleWindow());
             String why = Decisions.describe(error) + " after the " + kind.paysFor() + " was sent";
             calls.inDoubt(run.id(), kind, why, now);
-            return new Progress.Unsettled<>(lookAt, "in-doubt", why + "; nothing is sent again before " + lookAt
-                    + ", then the upstream is read");
+            return new Progress.Unsettled<>(
+                    lookAt,
+                    "in-doubt",
+                    why + "; nothing is sent again before " + lookAt + ", then the upstream is read");
         }
         calls.settle(run.id(), kind, State.NOT_DONE, null, null, Decisions.describe(error), now);
         return new Progress.Refused<>(error);
@@ -146,15 +160,21 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         Instant now = clock.instant();
         Instant windowEnd = record.sentAt().plus(settings.settleWindow());
         boolean charged = record.state() == State.CHARGED;
-        Evidence evidence = call.look(run, context, new PaidCall.Look(record.firstSentAt().minus(settings.clockSkew()),
-                ids -> calls.heldByOtherRuns(run.id(), ids)));
+        Evidence evidence = call.look(
+                run,
+                context,
+                new PaidCall.Look(
+                        record.firstSentAt().minus(settings.clockSkew()), ids -> calls.heldByOtherRuns(run.id(), ids)));
         if (evidence instanceof Evidence.Done done) {
             calls.settle(run.id(), kind, State.DONE, done.id(), How.EVIDENCE, done.what(), now);
             return new Progress.Done<>(done.id(), How.EVIDENCE, null, done.what());
         }
         if (!charged && now.isBefore(windowEnd)) {
-            return new Progress.Unsettled<>(windowEnd, "in-doubt", "the " + kind.paysFor() + " sent at " + record.sentAt()
-                    + " may still be working upstream; nothing is sent again before " + windowEnd);
+            return new Progress.Unsettled<>(
+                    windowEnd,
+                    "in-doubt",
+                    "the " + kind.paysFor() + " sent at " + record.sentAt()
+                            + " may still be working upstream; nothing is sent again before " + windowEnd);
         }
         Duration looking = Duration.between(charged ? record.sentAt() : windowEnd, now);
         Instant next = now.plus(Pacing.byAge(looking, settings.lookSpacing(), Duration.ofMinutes(5)));
@@ -165,32 +185,38 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         if (evidence instanceof Evidence.Unreadable unreadable) {
             UpstreamError error = unreadable.error();
             if (error.kind() == UpstreamErrorKind.THROTTLED) {
-                return new Progress.NotSent<>(error.retryAfter() == null ? settings.laneRecheck() : error.retryAfter(), error.message());
+                return new Progress.NotSent<>(
+                        error.retryAfter() == null ? settings.laneRecheck() : error.retryAfter(), error.message());
             }
             String what = "could not read the upstream: " + Decisions.describe(error);
             return lookedLongEnough ? unconfirmed(run, what, now) : new Progress.Unsettled<>(next, "unreadable", what);
         }
         if (evidence instanceof Evidence.Pending pending) {
-            return lookedLongEnough ? unconfirmed(run, pending.what(), now) : new Progress.Unsettled<>(next, "pending", pending.what());
+            return lookedLongEnough
+                    ? unconfirmed(run, pending.what(), now)
+                    : new Progress.Unsettled<>(next, "pending", pending.what());
         }
         if (!(evidence instanceof Evidence.NotDone notDone)) {
             throw new IllegalStateException("evidence of no known kind: " + evidence);
         }
         if (charged) {
-            return lookedLongEnough ? unconfirmed(run, "charged, yet " + notDone.what(), now)
+            return lookedLongEnough
+                    ? unconfirmed(run, "charged, yet " + notDone.what(), now)
                     : new Progress.Unsettled<>(next, "charged", "charged, yet " + notDone.what() + "; looking again");
         }
         int looks = calls.lookedAndFoundNothing(run.id(), kind, notDone.what(), now);
         if (notDone.conclusive() && looks < 2) {
-            return new Progress.Unsettled<>(now.plus(settings.lookSpacing()), "not-seen", notDone.what() + "; looking once more");
+            return new Progress.Unsettled<>(
+                    now.plus(settings.lookSpacing()), "not-seen", notDone.what() + "; looking once more");
         }
         int tries = settings.tries(kind);
         if (record.doubts() >= tries) {
             return unconfirmed(run, notDone.what() + " after " + record.doubts() + " unanswered calls", now);
         }
         calls.settle(run.id(), kind, State.NOT_DONE, null, null, notDone.what(), now);
-        return new Progress.SendAgain<>(notDone.what() + " after the settle window: sending again (" + (record.doubts() + 1)
-                + " of " + tries + "); if the first call was only slow, this may make a second " + kind.paysFor());
+        return new Progress.SendAgain<>(
+                notDone.what() + " after the settle window: sending again (" + (record.doubts() + 1) + " of " + tries
+                        + "); if the first call was only slow, this may make a second " + kind.paysFor());
     }
 
     private Progress<R> unconfirmed(Run run, String what, Instant now) {

@@ -1,7 +1,6 @@
 package com.auditybridge.run.paid;
 
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** Makes the paid steps of the flows, each around its {@link PaidCall}, with the shared record and settings. */

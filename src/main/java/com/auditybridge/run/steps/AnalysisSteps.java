@@ -1,10 +1,10 @@
 package com.auditybridge.run.steps;
 
+import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Step;
 import com.auditybridge.run.paid.PaidStep;
 import com.auditybridge.run.paid.PaidSteps;
-import com.auditybridge.audity.AsyncJob;
 
 /** trigger → wait-prereqs → poll: the tail that lead-to-audit and project-analysis share. */
 final class AnalysisSteps {

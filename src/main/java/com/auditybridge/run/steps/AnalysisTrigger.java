@@ -15,7 +15,6 @@ import com.auditybridge.run.paid.Progress;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
-
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
@@ -69,22 +68,31 @@ public final class AnalysisTrigger implements PaidCall<AsyncJob> {
         AuditAnalysis analysis = latest.value();
         Instant created = analysis.createdAt();
         if (created != null && created.isBefore(look.since())) {
-            return new Evidence.NotDone("the project's latest audit analysis (" + created + ") predates the trigger", true);
+            return new Evidence.NotDone(
+                    "the project's latest audit analysis (" + created + ") predates the trigger", true);
         }
         if (analysis.running() || analysis.id() == null) {
             return new Evidence.Pending("an audit analysis of the project is running");
         }
-        return new Evidence.Done(analysis.id(), "audit analysis " + analysis.id() + " of the project was made since the trigger");
+        return new Evidence.Done(
+                analysis.id(), "audit analysis " + analysis.id() + " of the project was made since the trigger");
     }
 
     @Override
     public Transition done(Run run, Progress.Done<AsyncJob> done, Decisions decisions) {
         if (done.how() == How.ANSWER) {
-            return Transition.advance(PollJobStep.NAME, decisions.now().plus(settings.pollInitial()), "triggered",
-                    "job " + done.id()).job(done.id());
+            return Transition.advance(
+                            PollJobStep.NAME,
+                            decisions.now().plus(settings.pollInitial()),
+                            "triggered",
+                            "job " + done.id())
+                    .job(done.id());
         }
-        // What the evidence names is the finished analysis: the job it came from is unknown, so there is nothing to poll.
-        return decisions.advance(run, PollJobStep.NAME, "completed", done.what()).analysis(done.id());
+        // What the evidence names is the finished analysis: the job it came from is unknown, so there is nothing to
+        // poll.
+        return decisions
+                .advance(run, PollJobStep.NAME, "completed", done.what())
+                .analysis(done.id());
     }
 
     @Override
@@ -93,9 +101,15 @@ public final class AnalysisTrigger implements PaidCall<AsyncJob> {
             return PaidCall.super.refused(run, error, decisions);
         }
         // The deadline is set at the first 422 and kept across errors, retries and restarts.
-        Instant deadline = run.waitDeadline() != null ? run.waitDeadline() : decisions.now().plus(settings.prerequisiteWait());
-        return Transition.waitOn(WaitForPrerequisitesStep.NAME, decisions.now().plus(settings.prerequisiteCheck()),
-                deadline, "prerequisite-missing", error.message() + "; waiting until " + deadline);
+        Instant deadline = run.waitDeadline() != null
+                ? run.waitDeadline()
+                : decisions.now().plus(settings.prerequisiteWait());
+        return Transition.waitOn(
+                WaitForPrerequisitesStep.NAME,
+                decisions.now().plus(settings.prerequisiteCheck()),
+                deadline,
+                "prerequisite-missing",
+                error.message() + "; waiting until " + deadline);
     }
 
     @Override

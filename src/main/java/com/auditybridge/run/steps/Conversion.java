@@ -15,7 +15,6 @@ import com.auditybridge.run.paid.Progress;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -75,34 +74,50 @@ public final class Conversion implements PaidCall<ConvertResult> {
             return new Evidence.Unreadable(projects.error());
         }
         List<Project> recent = projects.value().stream()
-                .filter(p -> p.createdAt() != null && !p.createdAt().isBefore(look.since())).toList();
-        Set<String> held = look.heldElsewhere().apply(recent.stream().map(Project::id).toList());
-        List<Project> candidates = recent.stream().filter(p -> !held.contains(p.id())).toList();
+                .filter(p -> p.createdAt() != null && !p.createdAt().isBefore(look.since()))
+                .toList();
+        Set<String> held =
+                look.heldElsewhere().apply(recent.stream().map(Project::id).toList());
+        List<Project> candidates =
+                recent.stream().filter(p -> !held.contains(p.id())).toList();
         if (candidates.size() == 1) {
-            return new Evidence.Done(candidates.get(0).id(), "the lead is converted, and project " + candidates.get(0).id()
-                    + " is the one project created since " + look.since() + " that no other run holds");
+            return new Evidence.Done(
+                    candidates.get(0).id(),
+                    "the lead is converted, and project " + candidates.get(0).id()
+                            + " is the one project created since " + look.since() + " that no other run holds");
         }
         if (candidates.isEmpty()) {
             return new Evidence.Pending("the lead is converted but no project created since " + look.since()
                     + " and held by no other run is listed yet");
         }
         String company = lead.value().companyName();
-        List<Project> named = candidates.stream().filter(p -> company != null && Objects.equals(company, p.clientName())).toList();
+        List<Project> named = candidates.stream()
+                .filter(p -> company != null && Objects.equals(company, p.clientName()))
+                .toList();
         if (named.size() == 1) {
-            return new Evidence.Done(named.get(0).id(), "the lead is converted, and project " + named.get(0).id()
-                    + " is the one of " + candidates.size() + " new projects named after the lead's company");
+            return new Evidence.Done(
+                    named.get(0).id(),
+                    "the lead is converted, and project " + named.get(0).id() + " is the one of " + candidates.size()
+                            + " new projects named after the lead's company");
         }
         return new Evidence.Ambiguous("the lead is converted; projects created since " + look.since()
-                + " that no other run holds: " + candidates.stream().map(p -> p.id() + " (" + p.clientName() + ")").toList()
+                + " that no other run holds: "
+                + candidates.stream()
+                        .map(p -> p.id() + " (" + p.clientName() + ")")
+                        .toList()
                 + "; none or several named after the lead's company " + company);
     }
 
     @Override
     public Transition done(Run run, Progress.Done<ConvertResult> done, Decisions decisions) {
         String detail = done.how() == How.ANSWER
-                ? "project " + done.id() + (done.answer() == null ? "" : ", " + done.answer().creditsUsed() + " credits")
+                ? "project " + done.id()
+                        + (done.answer() == null ? "" : ", " + done.answer().creditsUsed() + " credits")
                 : "project " + done.id() + " recovered: " + done.what();
-        return decisions.advance(run, NAME, "converted", detail).project(done.id()).emit("lead.converted");
+        return decisions
+                .advance(run, NAME, "converted", detail)
+                .project(done.id())
+                .emit("lead.converted");
     }
 
     @Override

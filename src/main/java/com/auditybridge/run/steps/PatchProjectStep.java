@@ -9,7 +9,6 @@ import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
-
 import java.util.function.Function;
 
 /** PATCH the project with the fields the hook carried; safe to repeat, so plain retries apply. */
@@ -28,8 +27,8 @@ public final class PatchProjectStep implements Step<Project> {
 
     @Override
     public Outcome<Project> call(Run run, StepContext context) {
-        return context.audity().patchProject(context.connection().audityToken(), run.projectId(),
-                fields.apply(context.input()));
+        return context.audity()
+                .patchProject(context.connection().audityToken(), run.projectId(), fields.apply(context.input()));
     }
 
     @Override
@@ -38,7 +37,8 @@ public final class PatchProjectStep implements Step<Project> {
             return decisions.fail(run, outcome.error());
         }
         Project project = outcome.value();
-        return decisions.advance(run, NAME, "patched", "project " + project.id() + " updated")
+        return decisions
+                .advance(run, NAME, "patched", "project " + project.id() + " updated")
                 .remember("project", project);
     }
 }

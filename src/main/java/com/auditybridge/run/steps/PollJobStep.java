@@ -10,7 +10,6 @@ import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
-
 import java.time.Duration;
 
 /** Poll the analysis job, less often as it ages, until it completes or fails. */
@@ -33,15 +32,22 @@ public final class PollJobStep extends PacedStep<AsyncJob> {
         }
         AsyncJob job = outcome.value();
         if ("completed".equals(job.status())) {
-            return decisions.advance(run, NAME, "completed", "analysis " + job.analysisId()).analysis(job.analysisId());
+            return decisions
+                    .advance(run, NAME, "completed", "analysis " + job.analysisId())
+                    .analysis(job.analysisId());
         }
         if ("failed".equals(job.status())) {
             String code = job.errorCode() == null ? "ANALYSIS_FAILED" : job.errorCode();
-            return Transition.fail(NAME, new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
+            return Transition.fail(
+                    NAME, new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
         }
         Duration age = Duration.between(run.stepStartedAt(), decisions.now());
         Duration next = Pacing.byAge(age, settings.pollInitial(), settings.pollMax());
-        return Transition.again(RunStatus.RUNNING, NAME, decisions.now().plus(next), job.status(),
+        return Transition.again(
+                RunStatus.RUNNING,
+                NAME,
+                decisions.now().plus(next),
+                job.status(),
                 "job " + job.jobId() + " " + job.status());
     }
 }

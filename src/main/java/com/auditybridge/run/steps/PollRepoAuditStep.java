@@ -10,7 +10,6 @@ import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,16 +35,25 @@ public final class PollRepoAuditStep extends PacedStep<AuditStatus> {
         AuditStatus audit = outcome.value();
         String stage = audit.stage() == null ? audit.status() : audit.stage();
         if ("complete".equals(audit.status())) {
-            return Transition.complete(NAME, null, "audit complete: " + audit.entityId()).remember("repoAudit", summary(audit));
+            return Transition.complete(NAME, null, "audit complete: " + audit.entityId())
+                    .remember("repoAudit", summary(audit));
         }
         if ("failed".equals(audit.status())) {
-            return Transition.fail(NAME, new RunError("REPO_AUDIT_FAILED",
-                    audit.error() == null ? "the repo audit failed" : audit.error(), null));
+            return Transition.fail(
+                    NAME,
+                    new RunError(
+                            "REPO_AUDIT_FAILED",
+                            audit.error() == null ? "the repo audit failed" : audit.error(),
+                            null));
         }
         Duration age = Duration.between(run.stepStartedAt(), decisions.now());
-        Transition again = Transition.again(RunStatus.RUNNING, NAME,
-                decisions.now().plus(Pacing.byAge(age, settings.repoPollInitial(), settings.repoPollMax())),
-                stage, "audit " + audit.auditId() + " " + stage).remember("stage", stage);
+        Transition again = Transition.again(
+                        RunStatus.RUNNING,
+                        NAME,
+                        decisions.now().plus(Pacing.byAge(age, settings.repoPollInitial(), settings.repoPollMax())),
+                        stage,
+                        "audit " + audit.auditId() + " " + stage)
+                .remember("stage", stage);
         return stage.equals(decisions.kept("stage")) ? again.quiet() : again;
     }
 

@@ -8,7 +8,6 @@ import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
 import com.auditybridge.run.paid.PaidSteps;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

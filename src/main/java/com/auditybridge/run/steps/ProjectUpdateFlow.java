@@ -6,7 +6,6 @@ import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

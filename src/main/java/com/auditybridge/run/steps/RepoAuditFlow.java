@@ -1,5 +1,6 @@
 package com.auditybridge.run.steps;
 
+import com.auditybridge.repoaudit.AuditSubmission;
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.FlowDefinition;
 import com.auditybridge.run.FlowSettings;
@@ -8,9 +9,7 @@ import com.auditybridge.run.RunInput;
 import com.auditybridge.run.Step;
 import com.auditybridge.run.paid.PaidStep;
 import com.auditybridge.run.paid.PaidSteps;
-import com.auditybridge.repoaudit.AuditSubmission;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -12,7 +12,6 @@ import com.auditybridge.run.paid.PaidCall;
 import com.auditybridge.run.paid.PaidCallKind;
 import com.auditybridge.run.paid.Progress;
 import com.auditybridge.upstream.Outcome;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -73,14 +72,17 @@ public final class RepoAuditSubmission implements PaidCall<AuditSubmission> {
         Optional<AuditSummary> ours = history.value().stream()
                 .filter(a -> repo.equalsIgnoreCase(a.repoUrl()) && !createdBefore(a, look.since()))
                 .findFirst();
-        return ours.<Evidence>map(a -> new Evidence.Done(a.auditId(), "audit " + a.auditId() + " of " + repo
-                        + " is in the caller's history since the submit"))
-                .orElseGet(() -> new Evidence.NotDone("no audit of " + repo + " since the submit in the caller's history", true));
+        return ours.<Evidence>map(a -> new Evidence.Done(
+                        a.auditId(),
+                        "audit " + a.auditId() + " of " + repo + " is in the caller's history since the submit"))
+                .orElseGet(() -> new Evidence.NotDone(
+                        "no audit of " + repo + " since the submit in the caller's history", true));
     }
 
     private static boolean createdBefore(AuditSummary audit, Instant since) {
         try {
-            return audit.createdAt() != null && OffsetDateTime.parse(audit.createdAt()).toInstant().isBefore(since);
+            return audit.createdAt() != null
+                    && OffsetDateTime.parse(audit.createdAt()).toInstant().isBefore(since);
         } catch (DateTimeParseException unreadable) {
             return false;
         }
@@ -90,14 +92,23 @@ public final class RepoAuditSubmission implements PaidCall<AuditSubmission> {
     public Transition done(Run run, Progress.Done<AuditSubmission> done, Decisions decisions) {
         AuditSubmission answer = done.answer();
         if (answer != null && answer.isDeduped()) {
-            return Transition.advance(PollRepoAuditStep.NAME, decisions.now(), "deduped",
-                    "audit " + done.id() + " already complete within 24 h").audit(done.id());
+            return Transition.advance(
+                            PollRepoAuditStep.NAME,
+                            decisions.now(),
+                            "deduped",
+                            "audit " + done.id() + " already complete within 24 h")
+                    .audit(done.id());
         }
         if (answer == null) {
-            return Transition.advance(PollRepoAuditStep.NAME, decisions.now(), "submitted", done.what()).audit(done.id());
+            return Transition.advance(PollRepoAuditStep.NAME, decisions.now(), "submitted", done.what())
+                    .audit(done.id());
         }
-        return Transition.advance(PollRepoAuditStep.NAME, decisions.now().plus(settings.repoPollInitial()),
-                "submitted", "audit " + done.id() + " " + answer.status()).audit(done.id());
+        return Transition.advance(
+                        PollRepoAuditStep.NAME,
+                        decisions.now().plus(settings.repoPollInitial()),
+                        "submitted",
+                        "audit " + done.id() + " " + answer.status())
+                .audit(done.id());
     }
 
     @Override

@@ -10,7 +10,6 @@ import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,19 +33,33 @@ public final class WaitForPrerequisitesStep extends PacedStep<Project> {
         }
         Project project = outcome.value();
         if (project.prerequisitesMet()) {
-            return Transition.advance(AnalysisTrigger.NAME, decisions.now(), "prerequisites-met",
+            return Transition.advance(
+                    AnalysisTrigger.NAME,
+                    decisions.now(),
+                    "prerequisites-met",
                     "document and interview analyses exist");
         }
         if (run.waitDeadline() != null && !decisions.now().isBefore(run.waitDeadline())) {
-            return Transition.fail(NAME, new RunError("PREREQUISITE_MISSING",
-                    "the project still lacks its document or interview analysis after waiting until " + run.waitDeadline(), 422));
+            return Transition.fail(
+                    NAME,
+                    new RunError(
+                            "PREREQUISITE_MISSING",
+                            "the project still lacks its document or interview analysis after waiting until "
+                                    + run.waitDeadline(),
+                            422));
         }
         // Paced by the time since the first 422, not since this wait began: a project that keeps answering 422 after
         // looking ready is re-triggered less and less often instead of on a fixed loop.
-        Instant firstMissing = run.waitDeadline() == null ? run.stepStartedAt() : run.waitDeadline().minus(settings.prerequisiteWait());
+        Instant firstMissing = run.waitDeadline() == null
+                ? run.stepStartedAt()
+                : run.waitDeadline().minus(settings.prerequisiteWait());
         Duration waited = Duration.between(firstMissing, decisions.now());
         Duration next = Pacing.byAge(waited, settings.prerequisiteCheck(), settings.prerequisiteMax());
-        return Transition.again(RunStatus.WAITING, NAME, decisions.now().plus(next), "still-missing",
+        return Transition.again(
+                RunStatus.WAITING,
+                NAME,
+                decisions.now().plus(next),
+                "still-missing",
                 "analysis " + project.hasAnalysis() + ", interview analysis " + project.hasInterviewAnalysis());
     }
 }

@@ -10,11 +10,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /** Guards {@code /sim/admin/**} with {@code X-Sim-Admin-Token}, compared in constant time. */
 @Filter("/sim/admin/**")

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-
 import java.util.List;
 
 /** Faults, counters and reset, shared by both simulators (holds: {@link HoldsController}). */

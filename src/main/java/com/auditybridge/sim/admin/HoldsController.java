@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +37,11 @@ class HoldsController {
     /** @param held the calls held and not yet released, oldest first */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Holds(HoldSettings holds, List<PaidCalls.HeldCall> held) {
-    }
+    record Holds(HoldSettings holds, List<PaidCalls.HeldCall> held) {}
 
     /** @param outcome {@code commit} or {@code abort} */
     @Serdeable
-    record Release(@Nullable String outcome) {
-    }
+    record Release(@Nullable String outcome) {}
 
     /** A released call and what was done with it. */
     @Serdeable
@@ -57,8 +54,7 @@ class HoldsController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ReleasedAll(String outcome, List<Released> released) {
-    }
+    record ReleasedAll(String outcome, List<Released> released) {}
 
     @Get
     Holds holds() {
@@ -78,7 +74,8 @@ class HoldsController {
         if (outcome.isEmpty()) {
             return badOutcome();
         }
-        return paidCalls.release(id, outcome.get())
+        return paidCalls
+                .release(id, outcome.get())
                 .<HttpResponse<?>>map(call -> HttpResponse.ok(Released.of(call, outcome.get())))
                 .orElseGet(() -> SimResponses.error(HttpStatus.NOT_FOUND, "no held call " + id));
     }
@@ -90,12 +87,15 @@ class HoldsController {
             return badOutcome();
         }
         List<Released> released = paidCalls.releaseAll(outcome.get()).stream()
-                .map(call -> Released.of(call, outcome.get())).toList();
+                .map(call -> Released.of(call, outcome.get()))
+                .toList();
         return HttpResponse.ok(new ReleasedAll(outcome.get().name(), released));
     }
 
     private static Optional<PaidCalls.Outcome> outcome(Release body) {
-        return Arrays.stream(PaidCalls.Outcome.values()).filter(o -> o.name().equals(body.outcome())).findFirst();
+        return Arrays.stream(PaidCalls.Outcome.values())
+                .filter(o -> o.name().equals(body.outcome()))
+                .findFirst();
     }
 
     private static HttpResponse<?> badOutcome() {

@@ -14,12 +14,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 
 /** The async audit analysis (a paid call: it spends AI budget) and the job it starts. */
 @Controller("/sim/audity/api/agent")
@@ -46,8 +45,10 @@ class AnalysisController {
         SimProject project = found.get();
         ProjectView view = ProjectView.of(project, state);
         if (!view.hasAnalysis() || !view.hasInterviewAnalysis()) {
-            return Mono.just(SimResponses.error(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "Document or interview analysis required but not found", "PREREQUISITE_MISSING"));
+            return Mono.just(SimResponses.error(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Document or interview analysis required but not found",
+                    "PREREQUISITE_MISSING"));
         }
         if (project.tooLarge) {
             return Mono.just(SimResponses.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Content too large to analyze"));
@@ -55,9 +56,14 @@ class AnalysisController {
         double cost = state.config.analysisCostUsd();
         synchronized (account) {
             if (account.analysisBudgetUsd < cost) {
-                return Mono.just(HttpResponse.status(HttpStatus.PAYMENT_REQUIRED).body(Map.of(
-                        "error", "Estimated cost exceeds credit limit", "code", "QUOTA_EXCEEDED",
-                        "details", Map.of("estimatedCostUSD", cost, "limitUSD", account.analysisBudgetUsd))));
+                return Mono.just(HttpResponse.status(HttpStatus.PAYMENT_REQUIRED)
+                        .body(Map.of(
+                                "error",
+                                "Estimated cost exceeds credit limit",
+                                "code",
+                                "QUOTA_EXCEEDED",
+                                "details",
+                                Map.of("estimatedCostUSD", cost, "limitUSD", account.analysisBudgetUsd))));
             }
             return paidCalls.run(PaidCall.trigger, project.id, Duration.ZERO, () -> commit(account, project, cost));
         }
@@ -69,14 +75,32 @@ class AnalysisController {
             account.analysisBudgetUsd -= cost;
         }
         Instant now = state.clock.instant();
-        double failureRate = Math.max(state.config.jobFailureRate(), faults.settings().jobFailureRate());
-        SimJob job = new SimJob(UUID.randomUUID().toString(), state.nextJobSequence(), project.id, account.key, now,
-                state.config.jobPending(), state.config.drawProcessing(), faults.roll(failureRate));
+        double failureRate =
+                Math.max(state.config.jobFailureRate(), faults.settings().jobFailureRate());
+        SimJob job = new SimJob(
+                UUID.randomUUID().toString(),
+                state.nextJobSequence(),
+                project.id,
+                account.key,
+                now,
+                state.config.jobPending(),
+                state.config.drawProcessing(),
+                faults.roll(failureRate));
         state.jobs.put(job.id(), job);
         counters.job(project.id);
         // AsyncJobStarted.status is the constant "pending" in the published contract, whatever the job does next.
-        return HttpResponse.accepted().body(Map.of("data", Map.of("jobId", job.id(), "projectId", project.id,
-                "status", "pending", "createdAt", JobView.of(job, now).createdAt())));
+        return HttpResponse.accepted()
+                .body(Map.of(
+                        "data",
+                        Map.of(
+                                "jobId",
+                                job.id(),
+                                "projectId",
+                                project.id,
+                                "status",
+                                "pending",
+                                "createdAt",
+                                JobView.of(job, now).createdAt())));
     }
 
     @Get("/jobs/{id}")

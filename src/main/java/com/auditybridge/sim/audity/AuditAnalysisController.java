@@ -9,7 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,10 +43,14 @@ class AuditAnalysisController {
             return none();
         }
         SimJob newest = jobs.get(jobs.size() - 1);
-        Optional<SimJob> completed = jobs.stream().filter(j -> j.completedBy(now))
+        Optional<SimJob> completed = jobs.stream()
+                .filter(j -> j.completedBy(now))
                 .max(Comparator.comparing(SimJob::finishedAt).thenComparingLong(SimJob::sequence));
         boolean newestRunning = List.of("pending", "processing").contains(newest.status(now));
-        if (newestRunning && completed.map(c -> !c.finishedAt().isAfter(newest.createdAt())).orElse(true)) {
+        if (newestRunning
+                && completed
+                        .map(c -> !c.finishedAt().isAfter(newest.createdAt()))
+                        .orElse(true)) {
             Map<String, Object> running = new LinkedHashMap<>();
             running.put("id", null);
             running.put("projectId", project.id);

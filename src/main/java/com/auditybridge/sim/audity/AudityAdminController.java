@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -27,14 +26,19 @@ class AudityAdminController {
 
     /** Every field but {@code token} is optional; null leaves it as it is. */
     @Serdeable
-    record AccountUpdate(String token, @Nullable Long credits, @Nullable String tier, @Nullable Set<String> scopes,
-                         @Nullable Double analysisBudgetUsd, @Nullable Boolean revoked) {
-    }
+    record AccountUpdate(
+            String token,
+            @Nullable Long credits,
+            @Nullable String tier,
+            @Nullable Set<String> scopes,
+            @Nullable Double analysisBudgetUsd,
+            @Nullable Boolean revoked) {}
 
     @Serdeable
-    record ProjectUpdate(@Nullable Boolean hasAnalysis, @Nullable Boolean hasInterviewAnalysis,
-                         @Nullable Boolean tooLarge) {
-    }
+    record ProjectUpdate(
+            @Nullable Boolean hasAnalysis,
+            @Nullable Boolean hasInterviewAnalysis,
+            @Nullable Boolean tooLarge) {}
 
     @Put("/accounts")
     HttpResponse<?> account(@Body AccountUpdate update) {
@@ -48,9 +52,21 @@ class AudityAdminController {
             if (update.scopes() != null) account.scopes = Set.copyOf(update.scopes());
             if (update.analysisBudgetUsd() != null) account.analysisBudgetUsd = update.analysisBudgetUsd();
             if (update.revoked() != null) account.revoked = update.revoked();
-            return HttpResponse.ok(Map.of("userId", account.userId, "tokenPrefix", account.tokenPrefix,
-                    "credits", account.credits, "tier", account.tier, "scopes", account.scopes,
-                    "analysisBudgetUsd", account.analysisBudgetUsd, "revoked", account.revoked));
+            return HttpResponse.ok(Map.of(
+                    "userId",
+                    account.userId,
+                    "tokenPrefix",
+                    account.tokenPrefix,
+                    "credits",
+                    account.credits,
+                    "tier",
+                    account.tier,
+                    "scopes",
+                    account.scopes,
+                    "analysisBudgetUsd",
+                    account.analysisBudgetUsd,
+                    "revoked",
+                    account.revoked));
         }
     }
 
@@ -81,8 +97,8 @@ class AudityAdminController {
             return SimResponses.error(HttpStatus.BAD_REQUEST, "token must be aky_ and 32 base62 characters");
         }
         Account account = state.account(body.token());
-        SimLead lead = body.toLead(LeadSeeder.leadId(account.key, state.leadsOf(account).size()), account.key,
-                state.clock.instant());
+        SimLead lead = body.toLead(
+                LeadSeeder.leadId(account.key, state.leadsOf(account).size()), account.key, state.clock.instant());
         state.leads.put(lead.id, lead);
         return HttpResponse.created(LeadView.of(lead, true));
     }

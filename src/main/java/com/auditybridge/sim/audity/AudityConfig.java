@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -13,11 +13,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.time.Instant;
 import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Audity's middleware, in its order: kill switch, token, rate limit, scope and tier for writes. Controllers
@@ -69,8 +68,10 @@ class AudityGateFilter implements HttpServerFilter {
             return SimResponses.error(HttpStatus.UNAUTHORIZED, "Unauthorized");
         }
         if (!Tokens.wellFormed(token)) {
-            return SimResponses.error(HttpStatus.UNAUTHORIZED,
-                    "Malformed personal access token: expected 'Bearer aky_' and 32 characters", "PAT_MALFORMED");
+            return SimResponses.error(
+                    HttpStatus.UNAUTHORIZED,
+                    "Malformed personal access token: expected 'Bearer aky_' and 32 characters",
+                    "PAT_MALFORMED");
         }
         Account account = state.account(token);
         if (account.revoked) {
@@ -84,17 +85,26 @@ class AudityGateFilter implements HttpServerFilter {
             return SimResponses.error(HttpStatus.FORBIDDEN, "Missing scope: write", "PAT_SCOPE_INSUFFICIENT");
         }
         if (kind == AudityRateLimits.Kind.writes && account.solo()) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of(
-                    "error", "Feature not available on your tier", "currentTier", "solo",
-                    "requiredTier", "starter", "upgradeUrl", "https://app.auditynow.com/billing/upgrade"));
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(Map.of(
+                            "error",
+                            "Feature not available on your tier",
+                            "currentTier",
+                            "solo",
+                            "requiredTier",
+                            "starter",
+                            "upgradeUrl",
+                            "https://app.auditynow.com/billing/upgrade"));
         }
         return null;
     }
 
     /** The committed-then-silent convert: the charge is made, the caller never learns of it in time. */
     private Mono<MutableHttpResponse<?>> hangIfAsked(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        boolean convert = request.getMethod() == HttpMethod.POST && request.getPath().endsWith("/convert");
-        if (!convert || response.code() != HttpStatus.CREATED.getCode()
+        boolean convert =
+                request.getMethod() == HttpMethod.POST && request.getPath().endsWith("/convert");
+        if (!convert
+                || response.code() != HttpStatus.CREATED.getCode()
                 || !faults.settings().convertCommitThenHang()) {
             return Mono.just(response);
         }
@@ -108,6 +118,7 @@ class AudityGateFilter implements HttpServerFilter {
             return AudityRateLimits.Kind.writes;
         }
         return request.getPath().contains("/api/agent/jobs/")
-                ? AudityRateLimits.Kind.polling : AudityRateLimits.Kind.reads;
+                ? AudityRateLimits.Kind.polling
+                : AudityRateLimits.Kind.reads;
     }
 }

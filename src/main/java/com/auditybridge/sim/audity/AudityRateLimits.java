@@ -5,7 +5,6 @@ import com.auditybridge.sim.SimulatorActivation;
 import com.auditybridge.sim.SlidingWindow;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,10 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 @Requires(env = SimulatorActivation.ENVIRONMENT)
 public class AudityRateLimits implements Resettable {
-    enum Kind { reads, writes, polling }
-
-    private record Lane(String tokenPrefix, Kind kind, SlidingWindow window) {
+    enum Kind {
+        reads,
+        writes,
+        polling
     }
+
+    private record Lane(String tokenPrefix, Kind kind, SlidingWindow window) {}
 
     private final AudityConfig config;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -44,13 +46,15 @@ public class AudityRateLimits implements Resettable {
     /** Per token prefix and class, the most calls that arrived within one window. */
     public Map<String, Map<String, Integer>> peaks() {
         Map<String, Map<String, Integer>> peaks = new TreeMap<>();
-        lanes.values().forEach(lane -> peaks.computeIfAbsent(lane.tokenPrefix(), p -> new TreeMap<>())
-                .put(lane.kind().name(), lane.window().peak()));
+        lanes.values()
+                .forEach(lane -> peaks.computeIfAbsent(lane.tokenPrefix(), p -> new TreeMap<>())
+                        .put(lane.kind().name(), lane.window().peak()));
         return peaks;
     }
 
     private Lane lane(String token, Kind kind) {
-        return lanes.computeIfAbsent(Tokens.digest(token) + "|" + kind,
+        return lanes.computeIfAbsent(
+                Tokens.digest(token) + "|" + kind,
                 key -> new Lane(Tokens.prefix(token), kind, new SlidingWindow(config.rateWindow())));
     }
 

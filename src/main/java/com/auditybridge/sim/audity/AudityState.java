@@ -4,7 +4,6 @@ import com.auditybridge.sim.Resettable;
 import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +43,9 @@ public class AudityState implements Resettable {
     }
 
     List<SimLead> leadsOf(Account account) {
-        return leads.values().stream().filter(l -> l.accountKey.equals(account.key)).toList();
+        return leads.values().stream()
+                .filter(l -> l.accountKey.equals(account.key))
+                .toList();
     }
 
     Optional<SimLead> lead(Account account, String id) {
@@ -60,8 +61,10 @@ public class AudityState implements Resettable {
     }
 
     List<SimProject> projectsOf(Account account) {
-        return projects.values().stream().filter(p -> p.accountKey.equals(account.key))
-                .sorted(Comparator.comparing((SimProject p) -> p.updatedAt).reversed()).toList();
+        return projects.values().stream()
+                .filter(p -> p.accountKey.equals(account.key))
+                .sorted(Comparator.comparing((SimProject p) -> p.updatedAt).reversed())
+                .toList();
     }
 
     long nextJobSequence() {
@@ -70,8 +73,10 @@ public class AudityState implements Resettable {
 
     /** The project's jobs, oldest first. */
     List<SimJob> jobsOf(SimProject project) {
-        return jobs.values().stream().filter(j -> j.projectId().equals(project.id))
-                .sorted(Comparator.comparingLong(SimJob::sequence)).toList();
+        return jobs.values().stream()
+                .filter(j -> j.projectId().equals(project.id))
+                .sorted(Comparator.comparingLong(SimJob::sequence))
+                .toList();
     }
 
     boolean hasAuditAnalysis(SimProject project) {

@@ -12,11 +12,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import reactor.core.publisher.Mono;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 
 /**
  * The non-idempotent, paid conversion of a lead into a project: check, work ({@code sim.audity.convert-duration}),
@@ -50,8 +49,8 @@ class ConvertController {
             if (account.credits < AudityConfig.CONVERSION_COST) {
                 return Mono.just(SimResponses.error(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits"));
             }
-            return paidCalls.run(PaidCall.convert, lead.id, state.config.convertDuration(),
-                    () -> commit(account, lead));
+            return paidCalls.run(
+                    PaidCall.convert, lead.id, state.config.convertDuration(), () -> commit(account, lead));
         }
     }
 
@@ -67,7 +66,10 @@ class ConvertController {
             lead.projectId = project.id;
             counters.conversion(lead.id, project.id);
         }
-        return HttpResponse.created(Map.of("success", true, "data", Map.of(
-                "auditId", project.id, "creditsUsed", AudityConfig.CONVERSION_COST, "pdfAttached", true)));
+        return HttpResponse.created(Map.of(
+                "success",
+                true,
+                "data",
+                Map.of("auditId", project.id, "creditsUsed", AudityConfig.CONVERSION_COST, "pdfAttached", true)));
     }
 }

@@ -4,8 +4,11 @@ package com.auditybridge.sim.audity;
 record LeadQuery(String status, String sortBy, String sortOrder, int limit, int page) {
 
     LeadQuery(String status, String sortBy, String sortOrder, Integer limit, Integer page) {
-        this(status == null ? "active" : status, sortBy == null ? "created_at" : sortBy,
-                sortOrder == null ? "desc" : sortOrder, limit == null ? 20 : Math.min(limit, 100),
+        this(
+                status == null ? "active" : status,
+                sortBy == null ? "created_at" : sortBy,
+                sortOrder == null ? "desc" : sortOrder,
+                limit == null ? 20 : Math.min(limit, 100),
                 page == null ? 1 : page);
     }
 

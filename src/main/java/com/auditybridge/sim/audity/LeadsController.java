@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +32,44 @@ class LeadsController {
     }
 
     @Get
-    HttpResponse<?> list(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account,
-                         @Nullable @QueryValue String status, @Nullable @QueryValue String sortBy,
-                         @Nullable @QueryValue String sortOrder, @Nullable @QueryValue Integer limit,
-                         @Nullable @QueryValue Integer page) {
+    HttpResponse<?> list(
+            @RequestAttribute(AudityGateFilter.ACCOUNT) Account account,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String sortBy,
+            @Nullable @QueryValue String sortOrder,
+            @Nullable @QueryValue Integer limit,
+            @Nullable @QueryValue Integer page) {
         LeadQuery query = new LeadQuery(status, sortBy, sortOrder, limit, page);
-        if (!Set.of("active", "archived", "all").contains(query.status()) || !SORT_KEYS.containsKey(query.sortBy())
-                || !Set.of("asc", "desc").contains(query.sortOrder()) || query.limit() < 1 || query.page() < 1) {
+        if (!Set.of("active", "archived", "all").contains(query.status())
+                || !SORT_KEYS.containsKey(query.sortBy())
+                || !Set.of("asc", "desc").contains(query.sortOrder())
+                || query.limit() < 1
+                || query.page() < 1) {
             return SimResponses.error(HttpStatus.BAD_REQUEST, "Invalid query parameters");
         }
-        List<SimLead> matching = state.leadsOf(account).stream().filter(query::matches).sorted(order(query)).toList();
-        List<LeadView> pageOfLeads = matching.stream().skip((long) (query.page() - 1) * query.limit())
-                .limit(query.limit()).map(l -> LeadView.of(l, false)).toList();
+        List<SimLead> matching = state.leadsOf(account).stream()
+                .filter(query::matches)
+                .sorted(order(query))
+                .toList();
+        List<LeadView> pageOfLeads = matching.stream()
+                .skip((long) (query.page() - 1) * query.limit())
+                .limit(query.limit())
+                .map(l -> LeadView.of(l, false))
+                .toList();
         int totalPages = (matching.size() + query.limit() - 1) / query.limit();
         return HttpResponse.ok(Map.of(
                 "data", pageOfLeads,
-                "pagination", Map.of("page", query.page(), "limit", query.limit(), "total", matching.size(),
-                        "totalPages", totalPages),
-                "filters", Map.of("status", query.status(), "sortBy", query.sortBy(),
-                        "sortOrder", query.sortOrder())));
+                "pagination",
+                        Map.of(
+                                "page",
+                                query.page(),
+                                "limit",
+                                query.limit(),
+                                "total",
+                                matching.size(),
+                                "totalPages",
+                                totalPages),
+                "filters", Map.of("status", query.status(), "sortBy", query.sortBy(), "sortOrder", query.sortOrder())));
     }
 
     @Get("/{id}")

@@ -4,7 +4,6 @@ import com.auditybridge.sim.SimResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,11 +14,18 @@ import java.util.Optional;
 final class ProjectPatch {
     /** Allowed field to its {min, max} length. */
     private static final Map<String, int[]> LIMITS = Map.of(
-            "clientName", new int[]{1, 200}, "industry", new int[]{1, 100}, "companySize", new int[]{0, 50},
-            "description", new int[]{0, 5000}, "currency", new int[]{3, 3});
+            "clientName",
+            new int[] {1, 200},
+            "industry",
+            new int[] {1, 100},
+            "companySize",
+            new int[] {0, 50},
+            "description",
+            new int[] {0, 5000},
+            "currency",
+            new int[] {3, 3});
 
-    private ProjectPatch() {
-    }
+    private ProjectPatch() {}
 
     static Optional<HttpResponse<?>> problem(JsonNode body) {
         if (body == null || !body.isObject() || LIMITS.keySet().stream().noneMatch(name -> body.get(name) != null)) {
@@ -43,8 +49,13 @@ final class ProjectPatch {
                 return bad("Description exceeds maximum length (5000 chars)", "DESCRIPTION_TOO_LONG");
             }
             if (length < limit[0] || length > limit[1]) {
-                return bad(name + " must be " + (limit[0] == limit[1] ? "exactly " + limit[0]
-                        : "between " + limit[0] + " and " + limit[1]) + " characters", null);
+                return bad(
+                        name + " must be "
+                                + (limit[0] == limit[1]
+                                        ? "exactly " + limit[0]
+                                        : "between " + limit[0] + " and " + limit[1])
+                                + " characters",
+                        null);
             }
         }
         return Optional.empty();

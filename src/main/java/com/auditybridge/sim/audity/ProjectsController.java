@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.tree.JsonNode;
-
 import java.util.List;
 
 /** Projects: bare array, bare detail, and the allowlisted PATCH. */
@@ -27,18 +26,20 @@ class ProjectsController {
 
     @Get
     List<ProjectView> list(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account) {
-        return state.projectsOf(account).stream().map(p -> ProjectView.of(p, state)).toList();
+        return state.projectsOf(account).stream()
+                .map(p -> ProjectView.of(p, state))
+                .toList();
     }
 
     @Get("/{id}")
     HttpResponse<?> detail(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account, String id) {
-        return state.project(account, id).<HttpResponse<?>>map(p -> HttpResponse.ok(ProjectView.of(p, state)))
+        return state.project(account, id)
+                .<HttpResponse<?>>map(p -> HttpResponse.ok(ProjectView.of(p, state)))
                 .orElseGet(ProjectsController::notFound);
     }
 
     @Patch("/{id}")
-    HttpResponse<?> patch(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account, String id,
-                          @Body JsonNode body) {
+    HttpResponse<?> patch(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account, String id, @Body JsonNode body) {
         var found = state.project(account, id);
         if (found.isEmpty()) {
             return notFound();

@@ -11,8 +11,15 @@ import java.util.UUID;
  *
  * @param sequence creation order across all jobs, which tells apart jobs created at the same instant
  */
-record SimJob(String id, long sequence, String projectId, String accountKey, Instant createdAt,
-              Duration pending, Duration processing, boolean fails) {
+record SimJob(
+        String id,
+        long sequence,
+        String projectId,
+        String accountKey,
+        Instant createdAt,
+        Duration pending,
+        Duration processing,
+        boolean fails) {
 
     Instant startedAt() {
         return createdAt.plus(pending);
@@ -37,6 +44,7 @@ record SimJob(String id, long sequence, String projectId, String accountKey, Ins
     }
 
     String analysisId() {
-        return UUID.nameUUIDFromBytes((id + ":analysis").getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((id + ":analysis").getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

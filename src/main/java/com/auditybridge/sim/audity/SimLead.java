@@ -23,8 +23,16 @@ final class SimLead {
     volatile String surveyStatus;
     volatile String projectId;
 
-    SimLead(String id, String accountKey, String surveyStatus, Double aiReadinessScore, Double compositeScore,
-            String webResearchStatus, Instant createdAt, String respondentName, String companyName,
+    SimLead(
+            String id,
+            String accountKey,
+            String surveyStatus,
+            Double aiReadinessScore,
+            Double compositeScore,
+            String webResearchStatus,
+            Instant createdAt,
+            String respondentName,
+            String companyName,
             String industry) {
         this.id = id;
         this.accountKey = accountKey;

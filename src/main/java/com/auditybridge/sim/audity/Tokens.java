@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class Tokens {
     private static final Pattern FORMAT = Pattern.compile("aky_[A-Za-z0-9]{32}");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static boolean wellFormed(String token) {
         return token != null && FORMAT.matcher(token).matches();

@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -24,8 +23,17 @@ class UserController {
 
     @Get("/current")
     Map<String, Object> current(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account) {
-        return Map.of("success", true, "userId", account.userId, "userEmail", account.email(),
-                "authMethod", "pat", "authData", Map.of());
+        return Map.of(
+                "success",
+                true,
+                "userId",
+                account.userId,
+                "userEmail",
+                account.email(),
+                "authMethod",
+                "pat",
+                "authData",
+                Map.of());
     }
 
     @Get("/tier")
@@ -39,7 +47,8 @@ class UserController {
     Map<String, Object> credits(@RequestAttribute(AudityGateFilter.ACCOUNT) Account account) {
         // Credits reset each billing period; the simulator's period is the calendar month.
         LocalDate today = LocalDate.ofInstant(state.clock.instant(), ZoneOffset.UTC);
-        String nextReset = Timestamps.iso(today.withDayOfMonth(1).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        String nextReset = Timestamps.iso(
+                today.withDayOfMonth(1).plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         synchronized (account) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("success", true);

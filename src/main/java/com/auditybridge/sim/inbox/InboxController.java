@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,9 +28,10 @@ public class InboxController implements Resettable {
     private final List<String> secrets = new ArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    public InboxController(@Value("${bridge.signing-secret:}") @Nullable String secret,
-                           @Value("${bridge.signing.previous-secret:}") @Nullable String previous) {
-        for (String s : new String[]{secret, previous}) {
+    public InboxController(
+            @Value("${bridge.signing-secret:}") @Nullable String secret,
+            @Value("${bridge.signing.previous-secret:}") @Nullable String previous) {
+        for (String s : new String[] {secret, previous}) {
             if (s != null && !s.isBlank()) {
                 secrets.add(s);
             }
@@ -39,19 +39,18 @@ public class InboxController implements Resettable {
     }
 
     @Serdeable
-    public record Received(String webhookId, String timestamp, boolean verified, String query, String body) {
-    }
+    public record Received(String webhookId, String timestamp, boolean verified, String query, String body) {}
 
     @Serdeable
-    public record Inbox(List<Received> messages) {
-    }
+    public record Inbox(List<Received> messages) {}
 
     @Post
     HttpResponse<Void> receive(HttpRequest<?> request, @Body @Nullable String body) {
         String text = body == null ? "" : body;
         String id = request.getHeaders().get("webhook-id");
         String timestamp = request.getHeaders().get("webhook-timestamp");
-        boolean verified = InboxVerifier.verify(secrets, id, timestamp, text, request.getHeaders().get("webhook-signature"));
+        boolean verified = InboxVerifier.verify(
+                secrets, id, timestamp, text, request.getHeaders().get("webhook-signature"));
         received.add(new Received(id, timestamp, verified, request.getUri().getRawQuery(), text));
         while (received.size() > KEEP) {
             received.remove(0);

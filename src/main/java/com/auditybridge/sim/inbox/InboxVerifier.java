@@ -1,12 +1,12 @@
 package com.auditybridge.sim.inbox;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A receiver's check of a Standard Webhooks signature, written from the specification and
@@ -14,8 +14,7 @@ import java.util.List;
  * secrets, compared in constant time.
  */
 final class InboxVerifier {
-    private InboxVerifier() {
-    }
+    private InboxVerifier() {}
 
     static boolean verify(List<String> secrets, String id, String timestamp, String body, String signatureHeader) {
         if (id == null || timestamp == null || signatureHeader == null) {

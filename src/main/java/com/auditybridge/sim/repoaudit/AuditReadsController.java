@@ -10,7 +10,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +52,17 @@ class AuditReadsController {
             return SimResponses.error(HttpStatus.UNAUTHORIZED, "sign-in required");
         }
         Instant now = state.clock.instant();
-        return HttpResponse.ok(state.history(caller.userId()).stream().map(a -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("audit_id", a.id());
-            row.put("repo_url", a.repoUrl());
-            row.put("status", a.status(now));
-            row.put("entity_id", a.complete(now) ? RepoUrls.entityId(a.repoUrl()) : null);
-            row.put("created_at", Timestamps.offset(a.createdAt()));
-            return row;
-        }).toList());
+        return HttpResponse.ok(state.history(caller.userId()).stream()
+                .map(a -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("audit_id", a.id());
+                    row.put("repo_url", a.repoUrl());
+                    row.put("status", a.status(now));
+                    row.put("entity_id", a.complete(now) ? RepoUrls.entityId(a.repoUrl()) : null);
+                    row.put("created_at", Timestamps.offset(a.createdAt()));
+                    return row;
+                })
+                .toList());
     }
 
     @Delete("/{id}")

@@ -1,7 +1,6 @@
 package com.auditybridge.sim.repoaudit;
 
 import io.micronaut.http.HttpRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -14,8 +13,11 @@ record Caller(String key, String userId) {
     static Caller of(HttpRequest<?> request) {
         String header = request.getHeaders().getAuthorization().orElse("");
         if (header.startsWith("Bearer ") && header.length() > 7) {
-            String userId = "user_" + UUID.nameUUIDFromBytes(header.substring(7).getBytes(StandardCharsets.UTF_8))
-                    .toString().replace("-", "").substring(0, 24);
+            String userId = "user_"
+                    + UUID.nameUUIDFromBytes(header.substring(7).getBytes(StandardCharsets.UTF_8))
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 24);
             return new Caller("user:" + userId, userId);
         }
         return new Caller("ip:" + request.getRemoteAddress().getAddress().getHostAddress(), null);

@@ -17,14 +17,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 
 /**
  * Submitting an audit (a paid call): validation, dedup, daily quota and the global concurrency cap, then the
@@ -39,8 +38,8 @@ class RepoAuditController {
     private final Faults faults;
     private final PaidCalls paidCalls;
 
-    RepoAuditController(RepoAuditState state, RepoAuditConfig config, SimCounters counters, Faults faults,
-                        PaidCalls paidCalls) {
+    RepoAuditController(
+            RepoAuditState state, RepoAuditConfig config, SimCounters counters, Faults faults, PaidCalls paidCalls) {
         this.state = state;
         this.config = config;
         this.counters = counters;
@@ -54,8 +53,8 @@ class RepoAuditController {
         JsonNode consent = body == null ? null : body.get("publish_consent");
         Optional<String> repoUrl = RepoUrls.normalise(url != null && url.isString() ? url.getStringValue() : null);
         if (repoUrl.isEmpty()) {
-            return Mono.just(SimResponses.error(HttpStatus.BAD_REQUEST,
-                    "repo_url must be a public GitHub URL (https://github.com/owner/repo)"));
+            return Mono.just(SimResponses.error(
+                    HttpStatus.BAD_REQUEST, "repo_url must be a public GitHub URL (https://github.com/owner/repo)"));
         }
         counters.repoAuditSubmit(repoUrl.get());
         if (consent == null || !consent.isBoolean() || !consent.getBooleanValue()) {
@@ -69,20 +68,22 @@ class RepoAuditController {
 
     private Mono<MutableHttpResponse<?>> admit(Caller caller, String repoUrl, Instant now) {
         Optional<SimAudit> done = state.recent(caller, now).stream()
-                .filter(a -> a.repoUrl().equals(repoUrl) && a.complete(now)).findFirst();
+                .filter(a -> a.repoUrl().equals(repoUrl) && a.complete(now))
+                .findFirst();
         if (done.isPresent()) {
-            return Mono.just(HttpResponse.ok(Map.of("audit_id", done.get().id(), "status", "complete",
-                    "deduped", true)));
+            return Mono.just(
+                    HttpResponse.ok(Map.of("audit_id", done.get().id(), "status", "complete", "deduped", true)));
         }
         int limit = caller.signedIn() ? config.signedInDailyLimit() : config.anonymousDailyLimit();
         List<SimAudit> counted = state.counted(caller, now);
         if (counted.size() >= limit) {
-            return Mono.just(SimResponses.error(HttpStatus.TOO_MANY_REQUESTS,
-                    "quota exceeded: " + limit + "/" + limit + " today"));
+            return Mono.just(SimResponses.error(
+                    HttpStatus.TOO_MANY_REQUESTS, "quota exceeded: " + limit + "/" + limit + " today"));
         }
         if (state.inFlight(now) >= config.maxInFlight()) {
-            return Mono.just(SimResponses.error(HttpStatus.SERVICE_UNAVAILABLE,
-                    "too many audits in flight, try again shortly").header("Retry-After", "60"));
+            return Mono.just(
+                    SimResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "too many audits in flight, try again shortly")
+                            .header("Retry-After", "60"));
         }
         return paidCalls.run(PaidCall.submit, repoUrl, Duration.ZERO, () -> commit(caller, repoUrl));
     }
@@ -93,8 +94,14 @@ class RepoAuditController {
         int failAt = faults.roll(failureRate) ? 1 + faults.pick(3) : -1;
         SimAudit audit;
         synchronized (state) {
-            audit = new SimAudit(UUID.randomUUID().toString(), repoUrl, caller.key(), caller.userId(),
-                    state.clock.instant(), config.stageDuration(), failAt);
+            audit = new SimAudit(
+                    UUID.randomUUID().toString(),
+                    repoUrl,
+                    caller.key(),
+                    caller.userId(),
+                    state.clock.instant(),
+                    config.stageDuration(),
+                    failAt);
             state.audits.put(audit.id(), audit);
         }
         counters.audit(repoUrl);
@@ -103,7 +110,8 @@ class RepoAuditController {
 
     /** Used by the quota answer: the window resets when the oldest counted audit leaves it. */
     static String resetsAt(List<SimAudit> counted, Instant now) {
-        Instant oldest = counted.isEmpty() ? now : counted.get(counted.size() - 1).createdAt();
+        Instant oldest =
+                counted.isEmpty() ? now : counted.get(counted.size() - 1).createdAt();
         return Timestamps.offset(oldest.plus(RepoAuditConfig.QUOTA_WINDOW));
     }
 }

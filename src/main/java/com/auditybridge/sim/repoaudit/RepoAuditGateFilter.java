@@ -12,12 +12,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /** Faults and the per-caller, per-endpoint minute limits of repo-audit. */
 @Filter("/sim/repo-audit/**")
@@ -38,10 +37,11 @@ class RepoAuditGateFilter implements HttpServerFilter, Resettable {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         return gate.guard("repoAudit", "rate limit exceeded", request, () -> {
             String endpoint = endpoint(request);
-            SlidingWindow window = windows.computeIfAbsent(Caller.of(request).key() + "|" + endpoint,
-                    key -> new SlidingWindow(Duration.ofMinutes(1)));
+            SlidingWindow window = windows.computeIfAbsent(
+                    Caller.of(request).key() + "|" + endpoint, key -> new SlidingWindow(Duration.ofMinutes(1)));
             long retryAfter = window.tryAcquire(state.clock.instant(), limit(endpoint));
-            return retryAfter > 0 ? Mono.just(SimResponses.tooManyRequests("rate limit exceeded", retryAfter))
+            return retryAfter > 0
+                    ? Mono.just(SimResponses.tooManyRequests("rate limit exceeded", retryAfter))
                     : chain.proceed(request);
         });
     }

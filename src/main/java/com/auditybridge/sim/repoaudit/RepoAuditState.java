@@ -4,7 +4,6 @@ import com.auditybridge.sim.Resettable;
 import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,9 +25,11 @@ class RepoAuditState implements Resettable {
     /** Audits of the caller in the rolling quota window, newest first. */
     List<SimAudit> recent(Caller caller, Instant now) {
         Instant since = now.minus(RepoAuditConfig.QUOTA_WINDOW);
-        return audits.values().stream().filter(a -> a.callerKey().equals(caller.key()))
+        return audits.values().stream()
+                .filter(a -> a.callerKey().equals(caller.key()))
                 .filter(a -> a.createdAt().isAfter(since))
-                .sorted(Comparator.comparing(SimAudit::createdAt).reversed()).toList();
+                .sorted(Comparator.comparing(SimAudit::createdAt).reversed())
+                .toList();
     }
 
     /** Failed audits do not count against the quota. */
@@ -41,8 +42,11 @@ class RepoAuditState implements Resettable {
     }
 
     List<SimAudit> history(String userId) {
-        return audits.values().stream().filter(a -> userId.equals(a.userId()))
-                .sorted(Comparator.comparing(SimAudit::createdAt).reversed()).limit(200).toList();
+        return audits.values().stream()
+                .filter(a -> userId.equals(a.userId()))
+                .sorted(Comparator.comparing(SimAudit::createdAt).reversed())
+                .limit(200)
+                .toList();
     }
 
     @Override

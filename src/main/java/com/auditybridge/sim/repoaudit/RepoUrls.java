@@ -10,8 +10,7 @@ final class RepoUrls {
     private static final Pattern GITHUB =
             Pattern.compile("(?i:https)://(?i:github\\.com)/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?");
 
-    private RepoUrls() {
-    }
+    private RepoUrls() {}
 
     static Optional<String> normalise(String url) {
         if (url == null) {

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param failAt index in {@link #STAGES} of the stage that fails, or -1
  */
-record SimAudit(String id, String repoUrl, String callerKey, String userId, Instant createdAt,
-                Duration stageDuration, int failAt) {
+record SimAudit(
+        String id,
+        String repoUrl,
+        String callerKey,
+        String userId,
+        Instant createdAt,
+        Duration stageDuration,
+        int failAt) {
 
     static final List<String> STAGES = List.of("queued", "ingesting", "indexing", "critiquing", "complete");
 

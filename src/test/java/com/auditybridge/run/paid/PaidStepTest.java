@@ -1,5 +1,7 @@
 package com.auditybridge.run.paid;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auditybridge.run.Decisions;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunStore;
@@ -12,16 +14,13 @@ import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The paid step's states, against the real {@code paid_call} table, with a scripted upstream: what it answers to
@@ -34,8 +33,10 @@ class PaidStepTest extends BridgeTestBase {
 
     @Inject
     PaidSteps paidSteps;
+
     @Inject
     PaidCalls calls;
+
     @Inject
     RunStore runs;
 
@@ -50,14 +51,17 @@ class PaidStepTest extends BridgeTestBase {
 
         assertThat(first).isInstanceOf(Progress.Unsettled.class);
         assertThat(((Progress.Unsettled<String>) first).at()).isEqualTo(testStart.plus(SETTLE));
-        assertThat(early).as("a look before the window may not conclude 'not done'").isInstanceOf(Progress.Unsettled.class);
+        assertThat(early)
+                .as("a look before the window may not conclude 'not done'")
+                .isInstanceOf(Progress.Unsettled.class);
         assertThat(upstream.sends).isEqualTo(1);
         assertThat(record(runId).state()).isEqualTo(State.IN_DOUBT);
     }
 
     @Test
     void notDoneIsBelievedOnlyAfterTheWindowAndTwoSpacedLooks() {
-        Scripted upstream = new Scripted().answers(timeout(), created("project-1"))
+        Scripted upstream = new Scripted()
+                .answers(timeout(), created("project-1"))
                 .sees(new Evidence.NotDone("not converted", true), new Evidence.NotDone("not converted", true));
         String runId = newRun();
         execute(upstream, runId);
@@ -81,7 +85,8 @@ class PaidStepTest extends BridgeTestBase {
         String runId = newRun();
         Progress<String> last = null;
         for (int send = 0; send < 5 && !(last instanceof Progress.Unconfirmed); send++) {
-            upstream.answers(timeout()).sees(new Evidence.NotDone("not converted", true), new Evidence.NotDone("not converted", true));
+            upstream.answers(timeout())
+                    .sees(new Evidence.NotDone("not converted", true), new Evidence.NotDone("not converted", true));
             execute(upstream, runId);
             clock.advance(SETTLE);
             execute(upstream, runId);
@@ -97,8 +102,10 @@ class PaidStepTest extends BridgeTestBase {
 
     @Test
     void aSuccessWhoseBodyCannotBeReadIsACharge() {
-        UpstreamError unreadable = UpstreamError.of(UpstreamErrorKind.UNEXPECTED, 201, null, "unreadable answer: <html>");
-        Scripted upstream = new Scripted().answers(Outcome.failure(unreadable)).sees(new Evidence.Done("project-7", "seen"));
+        UpstreamError unreadable =
+                UpstreamError.of(UpstreamErrorKind.UNEXPECTED, 201, null, "unreadable answer: <html>");
+        Scripted upstream =
+                new Scripted().answers(Outcome.failure(unreadable)).sees(new Evidence.Done("project-7", "seen"));
         String runId = newRun();
 
         Progress<String> charged = execute(upstream, runId);
@@ -113,8 +120,11 @@ class PaidStepTest extends BridgeTestBase {
 
     @Test
     void alreadyConvertedAfterAnEarlierSendOfTheRunIsAChargeToRecover() {
-        Scripted upstream = new Scripted().answers(timeout(), alreadyConverted())
-                .sees(new Evidence.NotDone("not converted", true), new Evidence.NotDone("not converted", true),
+        Scripted upstream = new Scripted()
+                .answers(timeout(), alreadyConverted())
+                .sees(
+                        new Evidence.NotDone("not converted", true),
+                        new Evidence.NotDone("not converted", true),
                         new Evidence.Done("project-3", "seen"));
         String runId = newRun();
         execute(upstream, runId);
@@ -146,8 +156,17 @@ class PaidStepTest extends BridgeTestBase {
     void aLeadThatAnotherRunOfTheConnectionConvertedIsNotConvertedAgainButTakesThatProject() {
         String lead = newLead();
         // What retention leaves of a run that converted the lead: its conversion record, the run deleted.
-        execute("insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, result_id, result_how, updated_at)"
-                + " values (?,?,?,?,?,?,?,?,?)", "a-deleted-run", "convert", "default", "fp", lead, "done", "project-1", "ANSWER",
+        execute(
+                "insert into paid_call (run_id, kind, connection_id, token_fp, subject, state, result_id, result_how, updated_at)"
+                        + " values (?,?,?,?,?,?,?,?,?)",
+                "a-deleted-run",
+                "convert",
+                "default",
+                "fp",
+                lead,
+                "done",
+                "project-1",
+                "ANSWER",
                 java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         Scripted upstream = new Scripted().answers(created("project-2"));
 
@@ -167,7 +186,8 @@ class PaidStepTest extends BridgeTestBase {
         Run stale = runs.find(runId).orElseThrow();
         execute("update run set version = version + 1 where id = ?", runId);
 
-        Progress<String> progress = paidSteps.of("convert", upstream).call(stale, NO_CONTEXT).value();
+        Progress<String> progress =
+                paidSteps.of("convert", upstream).call(stale, NO_CONTEXT).value();
 
         assertThat(progress).isInstanceOf(Progress.NotSent.class);
         assertThat(upstream.sends).isZero();
@@ -179,8 +199,14 @@ class PaidStepTest extends BridgeTestBase {
         String runId = newRun();
         Run run = runs.find(runId).orElseThrow();
         // The first execution recorded its intent and is still inside the call when the run is revived elsewhere.
-        assertThat(calls.recordIntent(run, PaidCallKind.CONVERT, "token-a", "lead", clock.instant(),
-                clock.instant().minus(SETTLE))).isTrue();
+        assertThat(calls.recordIntent(
+                        run,
+                        PaidCallKind.CONVERT,
+                        "token-a",
+                        "lead",
+                        clock.instant(),
+                        clock.instant().minus(SETTLE)))
+                .isTrue();
 
         Progress<String> revived = execute(upstream, runId);
 
@@ -218,12 +244,19 @@ class PaidStepTest extends BridgeTestBase {
     }
 
     private Progress<String> execute(Scripted upstream, String runId) {
-        return paidSteps.of("convert", upstream).call(runs.find(runId).orElseThrow(), NO_CONTEXT).value();
+        return paidSteps
+                .of("convert", upstream)
+                .call(runs.find(runId).orElseThrow(), NO_CONTEXT)
+                .value();
     }
 
     private Transition decide(String runId, Progress<String> progress) {
-        return paidSteps.of("convert", new Scripted()).decide(runs.find(runId).orElseThrow(), Outcome.success(200, progress),
-                new Decisions(clock.instant(), null, null, null, Map.of()));
+        return paidSteps
+                .of("convert", new Scripted())
+                .decide(
+                        runs.find(runId).orElseThrow(),
+                        Outcome.success(200, progress),
+                        new Decisions(clock.instant(), null, null, null, Map.of()));
     }
 
     private PaidCallRecord record(String runId) {
@@ -243,7 +276,8 @@ class PaidStepTest extends BridgeTestBase {
     }
 
     private static Outcome<String> alreadyConverted() {
-        return Outcome.failure(UpstreamError.of(UpstreamErrorKind.ALREADY_CONVERTED, 400, null, "Lead already converted"));
+        return Outcome.failure(
+                UpstreamError.of(UpstreamErrorKind.ALREADY_CONVERTED, 400, null, "Lead already converted"));
     }
 
     /** A convert-like paid call whose answers and evidence the test scripts; it counts the sends that went out. */
@@ -290,7 +324,8 @@ class PaidStepTest extends BridgeTestBase {
         @Override
         public Outcome<String> send(Run run, StepContext context, BooleanSupplier intent) {
             if (!intent.getAsBoolean()) {
-                return Outcome.failure(UpstreamError.of(UpstreamErrorKind.THROTTLED, 0, null, "held back").notSent());
+                return Outcome.failure(UpstreamError.of(UpstreamErrorKind.THROTTLED, 0, null, "held back")
+                        .notSent());
             }
             sends++;
             return answers.removeFirst();

@@ -1,7 +1,6 @@
 package com.auditybridge.run.replicas;
 
 import com.auditybridge.testing.TestDatabase;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,8 +38,9 @@ final class Cluster implements AutoCloseable {
     Map<String, Map<String, Long>> outcomesPerRun() {
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         try (Connection connection = database.connect();
-             PreparedStatement ps = connection.prepareStatement("select run_id, outcome, count(*) from run_event group by run_id, outcome");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps = connection.prepareStatement(
+                        "select run_id, outcome, count(*) from run_event group by run_id, outcome");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 outcomes.computeIfAbsent(rs.getString(1), id -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
             }
@@ -53,14 +53,17 @@ final class Cluster implements AutoCloseable {
     /** Where the runs are and what the durable queue holds, for a failure message. */
     String summary() {
         StringBuilder summary = new StringBuilder();
-        try (Connection connection = database.connect(); var statement = connection.createStatement()) {
-            for (String sql : List.of("select status, step, count(*) from run group by status, step",
+        try (Connection connection = database.connect();
+                var statement = connection.createStatement()) {
+            for (String sql : List.of(
+                    "select status, step, count(*) from run group by status, step",
                     "select task_name, picked, picked_by, execution_time < now(), consecutive_failures, count(*) from scheduled_tasks"
                             + " group by task_name, picked, picked_by, execution_time < now(), consecutive_failures")) {
                 try (ResultSet rs = statement.executeQuery(sql)) {
                     while (rs.next()) {
                         for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                            summary.append(rs.getString(c)).append(c < rs.getMetaData().getColumnCount() ? " " : "; ");
+                            summary.append(rs.getString(c))
+                                    .append(c < rs.getMetaData().getColumnCount() ? " " : "; ");
                         }
                     }
                 }
@@ -73,7 +76,8 @@ final class Cluster implements AutoCloseable {
     }
 
     private long count(String sql, Object... args) {
-        try (Connection connection = database.connect(); PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect();
+                PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

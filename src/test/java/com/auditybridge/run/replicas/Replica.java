@@ -9,7 +9,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,15 +53,21 @@ final class Replica implements AutoCloseable {
 
     /** Posts a lead-arrived hook to this replica's port and answers the run id. */
     String leadArrived(String leadId) {
-        Map<?, ?> accepted = client.toBlocking().retrieve(HttpRequest.POST("/v1/hooks/lead-arrived",
-                "{\"leadId\":\"" + leadId + "\"}").contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(API_KEY), Map.class);
+        Map<?, ?> accepted = client.toBlocking()
+                .retrieve(
+                        HttpRequest.POST("/v1/hooks/lead-arrived", "{\"leadId\":\"" + leadId + "\"}")
+                                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                                .bearerAuth(API_KEY),
+                        Map.class);
         return (String) accepted.get("runId");
     }
 
     /** Upstream calls this replica made, by call class ({@code AUDITY_WRITE}, ...), whatever their outcome. */
     Map<String, Long> upstreamCalls() {
         Map<String, Long> calls = new java.util.TreeMap<>();
-        for (Counter counter : context.getBean(MeterRegistry.class).find("bridge.upstream.calls").counters()) {
+        for (Counter counter : context.getBean(MeterRegistry.class)
+                .find("bridge.upstream.calls")
+                .counters()) {
             calls.merge(counter.getId().getTag("class"), (long) counter.count(), Long::sum);
         }
         return calls;

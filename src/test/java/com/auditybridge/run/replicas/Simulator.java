@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +26,19 @@ final class Simulator implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("micronaut.server.port", port);
         properties.put("endpoints.all.port", port);
-        properties.put("datasources.default.url", "jdbc:h2:mem:sim-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        properties.put(
+                "datasources.default.url",
+                "jdbc:h2:mem:sim-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         properties.put("bridge.scheduler.autostart", "false");
         properties.put("sim.audity.job-pending", "0s");
         properties.put("sim.audity.job-processing", "1s");
         // These tests are about replicas sharing work and budgets: no interview analysis wait, no convert work.
         properties.put("sim.audity.interview-analysis-delay", "0s");
         properties.put("sim.audity.convert-duration", "0s");
-        context = ApplicationContext.builder().environments("sim").properties(properties).start();
+        context = ApplicationContext.builder()
+                .environments("sim")
+                .properties(properties)
+                .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         if (!server.isRunning()) {
             server.start();
@@ -49,7 +53,8 @@ final class Simulator implements AutoCloseable {
 
     /** A fresh unconverted lead of the bridge's account, added through the admin API. */
     String newLead(String company) {
-        Map<?, ?> lead = admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", TOKEN, "companyName", company)));
+        Map<?, ?> lead =
+                admin(HttpRequest.POST("/sim/admin/audity/leads", Map.of("token", TOKEN, "companyName", company)));
         return (String) lead.get("id");
     }
 
@@ -66,8 +71,11 @@ final class Simulator implements AutoCloseable {
     /** The peak number of calls of one class ({@code reads}, {@code writes}, {@code polling}) in any window. */
     int peak(String kind) {
         Map<?, ?> peaks = (Map<?, ?>) counters().get("peaks");
-        return peaks.values().stream().map(byKind -> ((Map<?, ?>) byKind).get(kind))
-                .mapToInt(n -> n == null ? 0 : ((Number) n).intValue()).max().orElse(0);
+        return peaks.values().stream()
+                .map(byKind -> ((Map<?, ?>) byKind).get(kind))
+                .mapToInt(n -> n == null ? 0 : ((Number) n).intValue())
+                .max()
+                .orElse(0);
     }
 
     long rateLimited() {
@@ -76,8 +84,10 @@ final class Simulator implements AutoCloseable {
     }
 
     private Map<?, ?> admin(io.micronaut.http.MutableHttpRequest<?> request) {
-        return client.toBlocking().retrieve(request.header("X-Sim-Admin-Token", "sim-admin")
-                .contentType(MediaType.APPLICATION_JSON_TYPE), Map.class);
+        return client.toBlocking()
+                .retrieve(
+                        request.header("X-Sim-Admin-Token", "sim-admin").contentType(MediaType.APPLICATION_JSON_TYPE),
+                        Map.class);
     }
 
     @Override
