@@ -1,9 +1,9 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.ApiKeyAuth;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.auditybridge.web.ApiKeyAuth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

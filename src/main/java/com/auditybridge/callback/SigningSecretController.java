@@ -1,9 +1,9 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.ApiKeyAuth;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.auditybridge.web.ApiKeyAuth;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

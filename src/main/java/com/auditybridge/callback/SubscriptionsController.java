@@ -1,11 +1,11 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.ApiKeyAuth;
-import com.auditybridge.intake.BodyRules;
-import com.auditybridge.intake.JsonBodies;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.auditybridge.web.ApiKeyAuth;
+import com.auditybridge.web.BodyRules;
+import com.auditybridge.web.JsonBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

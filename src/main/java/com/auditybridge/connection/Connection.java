@@ -1,6 +1,5 @@
 package com.auditybridge.connection;
 
-import com.auditybridge.leadsync.LeadSyncRules;
 import io.micronaut.core.annotation.Nullable;
 
 /**

@@ -1,7 +1,6 @@
 package com.auditybridge.connection;
 
 import com.auditybridge.db.Sql;
-import com.auditybridge.leadsync.LeadSyncRules;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -3,6 +3,7 @@ package com.auditybridge.intake;
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
+import com.auditybridge.web.BodyRules;
 import java.util.Map;
 import java.util.Set;
 

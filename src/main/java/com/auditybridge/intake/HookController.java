@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.run.Flow;
+import com.auditybridge.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -3,6 +3,7 @@ package com.auditybridge.intake;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
+import com.auditybridge.run.IntakeSettings;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

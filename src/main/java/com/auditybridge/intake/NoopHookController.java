@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.run.RunInput;
+import com.auditybridge.web.ApiKeyAuth;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

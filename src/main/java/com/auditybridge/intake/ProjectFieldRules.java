@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.audity.ProjectPatch;
+import com.auditybridge.web.BodyRules;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,15 +1,16 @@
 package com.auditybridge.leadsync;
 
 import com.auditybridge.audity.Credits;
+import com.auditybridge.audity.GatedAudity;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.LeadPage;
 import com.auditybridge.audity.LeadQuery;
 import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.LeadSyncRules;
 import com.auditybridge.db.Bounded;
-import com.auditybridge.intake.Ids;
-import com.auditybridge.run.GatedAudity;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.web.Ids;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class LeadSync {
         List<SyncReport.Skipped> skipped = new ArrayList<>();
         List<Lead> fresh = new ArrayList<>();
         for (Lead lead : page.data()) {
-            if (!rules.fresh(lead, now)) {
+            if (!LeadChoice.fresh(rules, lead, now)) {
                 continue;
             }
             String unusable = unusableId(lead.id());
@@ -77,7 +78,7 @@ public class LeadSync {
             }
         }
         List<Lead> candidates = fresh.stream()
-                .filter(rules::scoresHighEnough)
+                .filter(lead -> LeadChoice.scoresHighEnough(rules, lead))
                 .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
                 .sorted(Comparator.comparing(LeadSync::score).reversed())
                 .toList();

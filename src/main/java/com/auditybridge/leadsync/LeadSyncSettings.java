@@ -1,5 +1,6 @@
 package com.auditybridge.leadsync;
 
+import com.auditybridge.connection.LeadSyncRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,7 +1,7 @@
 package com.auditybridge.leadsync;
 
 import com.auditybridge.connection.Connection;
-import com.auditybridge.run.DurableTasks;
+import com.auditybridge.scheduling.DurableTasks;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

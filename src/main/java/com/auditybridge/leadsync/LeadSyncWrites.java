@@ -2,9 +2,9 @@ package com.auditybridge.leadsync;
 
 import com.auditybridge.callback.EventOutbox;
 import com.auditybridge.connection.Connection;
-import com.auditybridge.intake.RunIntake;
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.RunInput;
+import com.auditybridge.run.RunIntake;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.auditybridge.retention;
 
-import com.auditybridge.intake.IntakeSettings;
 import com.auditybridge.leadsync.LeadSyncSettings;
+import com.auditybridge.run.IntakeSettings;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;

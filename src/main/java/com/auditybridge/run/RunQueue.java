@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.scheduling.DurableTasks;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,8 +1,10 @@
 package com.auditybridge.run;
 
+import com.auditybridge.audity.GatedAudity;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import com.auditybridge.db.Bounded;
+import com.auditybridge.repoaudit.GatedRepoAudit;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.RetryPolicy;
 import com.auditybridge.upstream.UpstreamError;

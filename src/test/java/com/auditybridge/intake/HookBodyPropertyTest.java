@@ -6,6 +6,7 @@ import com.auditybridge.badinput.JsonValues;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
+import com.auditybridge.web.JsonBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.json.JsonMapper;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.auditybridge.testing;
 
-import com.auditybridge.run.SchedulerFactory;
+import com.auditybridge.scheduling.SchedulerFactory;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;

@@ -1,10 +1,7 @@
-package com.auditybridge.run;
+package com.auditybridge.repoaudit;
 
-import com.auditybridge.repoaudit.AuditStatus;
-import com.auditybridge.repoaudit.AuditSubmission;
-import com.auditybridge.repoaudit.AuditSummary;
-import com.auditybridge.repoaudit.RepoAuditApi;
 import com.auditybridge.upstream.CallClass;
+import com.auditybridge.upstream.NotSent;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
@@ -22,7 +19,7 @@ public class GatedRepoAudit {
         this.gate = gate;
     }
 
-    /** The paid submit; {@code intent} as for {@link GatedAudity#convertLead}. */
+    /** The paid submit; {@code intent} as for the Audity convert (GatedAudity.convertLead). */
     public Outcome<AuditSubmission> submit(String token, String repoUrl, BooleanSupplier intent) {
         return gate.call(
                 CallClass.REPO_SUBMIT,

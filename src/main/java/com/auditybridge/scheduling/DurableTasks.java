@@ -1,4 +1,4 @@
-package com.auditybridge.run;
+package com.auditybridge.scheduling;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
@@ -25,7 +25,7 @@ public class DurableTasks {
     /**
      * Execute the instance at {@code at} instead of when it planned to; schedules it if it had ended. Answers false,
      * moving nothing, when it is executing right now: it reschedules itself when done, and a caller whose wake must
-     * not be lost keeps it where that reschedule looks (as {@link RunQueue#wake} does).
+     * not be lost keeps it where that reschedule looks (as the run queue does with a woken run).
      */
     public boolean wake(TaskInstance<?> instance, Instant at) {
         try {

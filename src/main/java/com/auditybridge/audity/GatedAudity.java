@@ -1,16 +1,7 @@
-package com.auditybridge.run;
+package com.auditybridge.audity;
 
-import com.auditybridge.audity.AsyncJob;
-import com.auditybridge.audity.AuditAnalysis;
-import com.auditybridge.audity.AudityApi;
-import com.auditybridge.audity.ConvertResult;
-import com.auditybridge.audity.Credits;
-import com.auditybridge.audity.Lead;
-import com.auditybridge.audity.LeadPage;
-import com.auditybridge.audity.LeadQuery;
-import com.auditybridge.audity.Project;
-import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.upstream.CallClass;
+import com.auditybridge.upstream.NotSent;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package com.auditybridge.intake;
+package com.auditybridge.web;
 
 import com.auditybridge.problem.Problem.FieldError;
 import java.net.URI;
@@ -29,7 +29,7 @@ public final class BodyRules {
         return new BodyRules(body, "", new ArrayList<>(), new ArrayList<>());
     }
 
-    BodyRules nested(String field, Map<String, Object> child) {
+    public BodyRules nested(String field, Map<String, Object> child) {
         return new BodyRules(child, path(field) + ".", errors, codes);
     }
 
@@ -41,7 +41,7 @@ public final class BodyRules {
         return this;
     }
 
-    String string(String field, boolean required, int min, int max, String tooLongCode) {
+    public String string(String field, boolean required, int min, int max, String tooLongCode) {
         Object value = body.get(field);
         if (value == null) {
             if (required) {
@@ -62,7 +62,7 @@ public final class BodyRules {
     }
 
     /** An id ({@link Ids}): a string of 1 to 200 characters without whitespace, control characters, / or \. */
-    String id(String field, boolean required) {
+    public String id(String field, boolean required) {
         String value = string(field, required, 1, Ids.MAX_LENGTH, "INVALID_FIELD");
         if (value != null && !value.isEmpty() && value.length() <= Ids.MAX_LENGTH) {
             String problem = Ids.problem(value);
@@ -74,7 +74,7 @@ public final class BodyRules {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> object(String field) {
+    public Map<String, Object> object(String field) {
         Object value = body.get(field);
         if (value != null && !(value instanceof Map)) {
             error(field, "INVALID_TYPE", "must be an object");
@@ -83,7 +83,7 @@ public final class BodyRules {
         return (Map<String, Object>) value;
     }
 
-    Boolean bool(String field, boolean required) {
+    public Boolean bool(String field, boolean required) {
         Object value = body.get(field);
         if (value == null && required) {
             error(field, "MISSING_FIELD", "is required");
@@ -94,7 +94,7 @@ public final class BodyRules {
         return (Boolean) value;
     }
 
-    String oneOf(String field, Set<String> allowed) {
+    public String oneOf(String field, Set<String> allowed) {
         String value = string(field, false, 1, 50, "INVALID_FIELD");
         if (value != null && !allowed.contains(value)) {
             error(
@@ -105,7 +105,7 @@ public final class BodyRules {
         return value;
     }
 
-    List<String> stringsFrom(String field, Set<String> allowed) {
+    public List<String> stringsFrom(String field, Set<String> allowed) {
         Object value = body.get(field);
         if (value == null) {
             return null;
@@ -121,7 +121,7 @@ public final class BodyRules {
         return list.stream().map(String.class::cast).toList();
     }
 
-    String httpUrl(String field, boolean required) {
+    public String httpUrl(String field, boolean required) {
         return url(field, required, Set.of("http", "https"));
     }
 

@@ -1,4 +1,4 @@
-package com.auditybridge.run;
+package com.auditybridge.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micronaut.context.annotation.Requires;

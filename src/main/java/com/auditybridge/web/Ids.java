@@ -1,4 +1,4 @@
-package com.auditybridge.intake;
+package com.auditybridge.web;
 
 /**
  * What an id from outside (a lead id, a delivery id) may be, so that it can be stored, compared and put in an

@@ -1,14 +1,10 @@
-package com.auditybridge.run;
-
-import com.auditybridge.upstream.Outcome;
-import com.auditybridge.upstream.UpstreamError;
-import com.auditybridge.upstream.UpstreamErrorKind;
+package com.auditybridge.upstream;
 
 /** The answer of a paid call whose intent could not be recorded: held back by the bridge, never sent. */
-final class NotSent {
+public final class NotSent {
     private NotSent() {}
 
-    static <T> Outcome<T> outcome() {
+    public static <T> Outcome<T> outcome() {
         return Outcome.failure(UpstreamError.of(
                         UpstreamErrorKind.THROTTLED,
                         0,

@@ -1,4 +1,4 @@
-package com.auditybridge.run;
+package com.auditybridge.scheduling;
 
 import com.auditybridge.db.TransactionJoiningDataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;

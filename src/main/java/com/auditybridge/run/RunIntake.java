@@ -1,16 +1,8 @@
-package com.auditybridge.intake;
+package com.auditybridge.run;
 
 import com.auditybridge.connection.Connection;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
-import com.auditybridge.run.Flow;
-import com.auditybridge.run.FlowDefinition;
-import com.auditybridge.run.Run;
-import com.auditybridge.run.RunInput;
-import com.auditybridge.run.RunInputCodec;
-import com.auditybridge.run.RunQueue;
-import com.auditybridge.run.RunStatus;
-import com.auditybridge.run.RunStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -133,7 +125,7 @@ public class RunIntake {
     }
 
     /** A concurrent request with the same key or lead won the insert: the caller should look again. */
-    static boolean isDuplicate(Throwable error) {
+    public static boolean isDuplicate(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

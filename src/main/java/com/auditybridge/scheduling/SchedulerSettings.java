@@ -1,4 +1,4 @@
-package com.auditybridge.run;
+package com.auditybridge.scheduling;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

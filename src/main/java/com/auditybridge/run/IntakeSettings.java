@@ -1,4 +1,4 @@
-package com.auditybridge.intake;
+package com.auditybridge.run;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

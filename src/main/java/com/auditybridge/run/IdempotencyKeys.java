@@ -1,4 +1,4 @@
-package com.auditybridge.intake;
+package com.auditybridge.run;
 
 import com.auditybridge.db.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

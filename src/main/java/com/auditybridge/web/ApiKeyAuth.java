@@ -1,4 +1,4 @@
-package com.auditybridge.intake;
+package com.auditybridge.web;
 
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
