@@ -15,13 +15,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
-/** {@link AudityApi} over HTTP, with each endpoint's documented wrapper (reference §1.1) unwrapped. */
+/**
+ * {@link AudityApi} over HTTP, with each endpoint's documented wrapper (such as {@code data}; see
+ * schemas/audity-openapi.yaml) unwrapped.
+ */
 @Singleton
 public class HttpAudityApi implements AudityApi, AutoCloseable {
 
     static final String PRODUCTION = "https://app.auditynow.com";
 
-    // The seed: re-calling convert for a converted lead returns 400, and convert has no other 400 to give.
+    // Audity documents that re-calling convert for a converted lead returns 400, and convert has no other 400 to give.
     private static final ErrorRule CONVERT =
             (status, body) -> status == 400 ? UpstreamErrorKind.ALREADY_CONVERTED : null;
 

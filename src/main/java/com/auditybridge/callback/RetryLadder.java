@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The contract's decision after one attempt: 2xx delivers; 410 from a subscription target removes the
+ * The decision after one attempt (docs/api.md, Callbacks): 2xx delivers; 410 from a subscription target removes the
  * subscription; 404 from a final callback (an n8n resume URL works once) is dead at once; anything
  * else waits for the next rung of the ladder (or the target's {@code Retry-After} on 429/503) until
  * the ladder is exhausted, then dead.

@@ -3,7 +3,7 @@ package com.auditybridge.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code data} of an event about a run, as PRODUCT.md §4 lists it. */
+/** The {@code data} of an event about a run, as docs/api.md and schemas/events/ list it. */
 final class EventData {
     private EventData() {}
 

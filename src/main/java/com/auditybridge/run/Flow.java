@@ -3,7 +3,7 @@ package com.auditybridge.run;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The flows of PRODUCT.md §1, by their wire names. */
+/** The flows (docs/api.md), by their wire names, each with its final event. */
 public enum Flow {
     LEAD_TO_AUDIT("lead-to-audit", "audit.completed"),
     PROJECT_ANALYSIS("project-analysis", "analysis.completed"),

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A run as the runs API shows it (PRODUCT.md §3). */
+/** A run as the runs API shows it. */
 @Serdeable
 public record RunView(
         String runId,

@@ -18,7 +18,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.util.List;
 
-/** The runs API (PRODUCT.md §3). A run of another connection does not exist for the caller: 404. */
+/** The runs API (docs/api.md). A run of another connection does not exist for the caller: 404. */
 @Controller("/v1/runs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RunsController {

@@ -9,7 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The documented refusals of an inbound hook (PRODUCT.md §2), each an RFC 9457 problem. */
+/** The documented refusals of an inbound hook (docs/api.md), each an RFC 9457 problem. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ApiResponse(

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests as the seeds specify them, and each endpoint's wrapper unwrapped. */
+/** Requests as schemas/audity-openapi.yaml specifies them, and each endpoint's wrapper unwrapped. */
 class HttpAudityApiTest {
 
     static final String TOKEN = "aky_0123456789abcdefghijklmnopqrstuv";

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The "Bearer Bearer" mistake of the reference: a token pasted with its scheme is malformed upstream. */
+/**
+ * The "Bearer Bearer" mistake Audity warns of (a tool prepends the scheme to a token pasted with it): the token is
+ * malformed upstream.
+ */
 @MicronautTest(environments = "sim", transactional = false)
 class MalformedTokenTest extends BridgeTestBase {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §3: cancel stops a run for good; retry resumes a failed run without paying twice. */
+/** The runs API (docs/api.md): cancel stops a run for good; retry resumes a failed run without paying twice. */
 @MicronautTest(environments = "sim", transactional = false)
 class RunControlTest extends BridgeTestBase {
     private static final long CREDITS = 100_000;

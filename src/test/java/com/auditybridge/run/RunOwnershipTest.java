@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §3 and §6: a run of another connection does not exist for the caller (404, never 403). */
+/** The runs API (docs/api.md): a run of another connection does not exist for the caller (404, never 403). */
 @MicronautTest(environments = "sim", transactional = false)
 class RunOwnershipTest extends BridgeTestBase {
     private String foreignRun;

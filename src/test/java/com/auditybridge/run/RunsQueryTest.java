@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §3: one run with its timeline, and the list a Zapier polling trigger pages through. */
+/** The runs API (docs/api.md): one run with its timeline, and the list a Zapier polling trigger pages through. */
 @MicronautTest(environments = "sim", transactional = false)
 class RunsQueryTest extends BridgeTestBase {
 
