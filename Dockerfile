@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# Audity Bridge image: `docker build -t audity-bridge .` then `docker run -p 8080:8080 audity-bridge`
-# (no settings: H2 under /app/data and the embedded simulator). Not built by CI (no Docker engine there).
+# Audity Bridge image: `docker build -t audity-bridge .`, then for the demo
+# `docker run -p 8080:8080 -e BRIDGE_SIMULATOR=true audity-bridge` (H2 under /app/data and the embedded simulator);
+# without AUDITY_TOKEN and without BRIDGE_SIMULATOR=true the service refuses to start (docs/operations.md).
+# Not built by CI (no Docker engine there).
 
 # --- build: the Maven wrapper on a JDK 17 (the wrapper fetches Maven 3.9.11)
 FROM eclipse-temurin:17-jdk AS build
