@@ -33,7 +33,7 @@ class StaleTransitionTest extends BridgeTestBase {
         apply(
                 readByTheStep,
                 Transition.advance("poll", clock.instant(), "triggered", "job j-1")
-                        .job("j-1"));
+                        .withJob("j-1"));
 
         Reply cancelled = run(runId);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
@@ -47,9 +47,9 @@ class StaleTransitionTest extends BridgeTestBase {
     void aRevivedExecutionsDecisionOnAnOlderVersionIsDropped() {
         String runId = analysisRequested(PROJECT_ID);
         Run first = runs.find(runId).orElseThrow();
-        apply(first, Transition.again(RunStatus.RUNNING, "trigger", clock.instant(), "held", "first execution"));
+        apply(first, Transition.again(RunStatus.RUNNING, clock.instant(), "held", "first execution"));
 
-        apply(first, Transition.complete("trigger", null, "a stale second execution"));
+        apply(first, Transition.complete("a stale second execution"));
 
         Reply run = run(runId);
         assertThat(run.text("status")).isEqualTo("running");
@@ -59,6 +59,6 @@ class StaleTransitionTest extends BridgeTestBase {
     private void apply(Run run, Transition transition) {
         FlowDefinition flow =
                 flows.stream().filter(f -> f.flow() == run.flow()).findFirst().orElseThrow();
-        transitions.apply(run, run.step(), transition, flow, codec.read(run.input()), null);
+        transitions.apply(run, run.step(), transition, flow, codec.read(run.input()));
     }
 }
