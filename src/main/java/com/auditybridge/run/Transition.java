@@ -47,30 +47,21 @@ public record Transition(
 
     /** The step's part is done, this way; the flow says where the run goes, at {@code at}. */
     public static Transition exit(Exit exit, Instant at, String outcome, String detail) {
-        return of(RunStatus.RUNNING, exit, null, false, at, outcome, detail);
-    }
-
-    /** On to another step, attempts reset. */
-    public static Transition advance(String nextStep, Instant at, String outcome, String detail) {
-        return of(RunStatus.RUNNING, null, nextStep, false, at, outcome, detail);
+        return of(RunStatus.RUNNING, exit, false, at, outcome, detail);
     }
 
     /** The same step again, not a failure: a job still running, a call held back. */
     public static Transition again(RunStatus status, Instant at, String outcome, String detail) {
-        return of(status, null, null, false, at, outcome, detail);
+        return of(status, null, false, at, outcome, detail);
     }
 
     /** The same step again after a transient failure; counts towards the retry budget. */
     public static Transition retry(Instant at, String outcome, String detail) {
-        return of(RunStatus.RUNNING, null, null, true, at, outcome, detail);
-    }
-
-    public static Transition complete(String detail) {
-        return of(RunStatus.COMPLETED, null, null, false, null, "completed", detail);
+        return of(RunStatus.RUNNING, null, true, at, outcome, detail);
     }
 
     public static Transition fail(RunError error) {
-        return of(RunStatus.FAILED, null, null, false, null, "failed", error.code() + ": " + error.message())
+        return of(RunStatus.FAILED, null, false, null, "failed", error.code() + ": " + error.message())
                 .but(t -> t.error = error);
     }
 
@@ -80,17 +71,11 @@ public record Transition(
     }
 
     private static Transition of(
-            RunStatus status,
-            Exit exit,
-            String step,
-            boolean spendsAttempt,
-            Instant at,
-            String outcome,
-            String detail) {
+            RunStatus status, Exit exit, boolean spendsAttempt, Instant at, String outcome, String detail) {
         return new Transition(
                 status,
                 exit,
-                step,
+                null,
                 spendsAttempt,
                 at,
                 null,
