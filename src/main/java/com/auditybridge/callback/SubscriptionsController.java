@@ -25,20 +25,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Zapier REST hooks (docs/api.md): subscribe a target to event types; another connection's is a 404. */
 @Controller("/v1/subscriptions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubscriptionsController {
-    static final Set<String> EVENT_TYPES = Set.of(
-            "lead.arrived",
-            "lead.converted",
-            "audit.completed",
-            "analysis.completed",
-            "project.updated",
-            "repo_audit.completed",
-            "run.failed",
-            Subscription.ANY);
+    static final Set<String> EVENT_TYPES =
+            Stream.concat(EventTypes.ALL.stream(), Stream.of(Subscription.ANY)).collect(Collectors.toUnmodifiableSet());
     private final ApiKeyAuth auth;
     private final Subscriptions subscriptions;
     private final CallbackTargets targets;

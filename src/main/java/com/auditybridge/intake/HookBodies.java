@@ -1,6 +1,7 @@
 package com.auditybridge.intake;
 
 import com.auditybridge.audity.ProjectPatch;
+import com.auditybridge.callback.EventTypes;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.web.BodyRules;
@@ -9,14 +10,7 @@ import java.util.Set;
 
 /** The hook bodies (schemas/hooks/, docs/api.md), checked strictly: unknown fields and wrong types are refused. */
 final class HookBodies {
-    static final Set<String> EVENT_TYPES = Set.of(
-            "lead.arrived",
-            "lead.converted",
-            "audit.completed",
-            "analysis.completed",
-            "project.updated",
-            "repo_audit.completed",
-            "run.failed");
+    static final Set<String> EVENT_TYPES = EventTypes.ALL;
     private static final Set<String> COMMON = Set.of("callbackUrl", "metadata", "notify");
 
     private HookBodies() {}

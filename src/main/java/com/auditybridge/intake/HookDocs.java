@@ -1,5 +1,6 @@
 package com.auditybridge.intake;
 
+import com.auditybridge.callback.EventTypes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -123,19 +124,19 @@ final class HookDocs {
 
     @Schema(name = "EventType")
     enum EventType {
-        @JsonProperty("lead.arrived")
+        @JsonProperty(EventTypes.LEAD_ARRIVED)
         LEAD_ARRIVED,
-        @JsonProperty("lead.converted")
+        @JsonProperty(EventTypes.LEAD_CONVERTED)
         LEAD_CONVERTED,
-        @JsonProperty("audit.completed")
+        @JsonProperty(EventTypes.AUDIT_COMPLETED)
         AUDIT_COMPLETED,
-        @JsonProperty("analysis.completed")
+        @JsonProperty(EventTypes.ANALYSIS_COMPLETED)
         ANALYSIS_COMPLETED,
-        @JsonProperty("project.updated")
+        @JsonProperty(EventTypes.PROJECT_UPDATED)
         PROJECT_UPDATED,
-        @JsonProperty("repo_audit.completed")
+        @JsonProperty(EventTypes.REPO_AUDIT_COMPLETED)
         REPO_AUDIT_COMPLETED,
-        @JsonProperty("run.failed")
+        @JsonProperty(EventTypes.RUN_FAILED)
         RUN_FAILED
     }
 }

@@ -1,6 +1,7 @@
 package com.auditybridge.leadsync;
 
 import com.auditybridge.callback.EventOutbox;
+import com.auditybridge.callback.EventTypes;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.RunInput;
@@ -34,7 +35,7 @@ public class LeadSyncWrites {
             return false;
         }
         seen.markSeen(connectionId, leadId, now);
-        outbox.emit(connectionId, null, "lead.arrived", data, null, false, now);
+        outbox.emit(connectionId, null, EventTypes.LEAD_ARRIVED, data, null, false, now);
         return true;
     }
 

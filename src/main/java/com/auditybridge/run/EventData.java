@@ -16,7 +16,7 @@ final class EventData {
         putIfPresent(data, "projectId", run.projectId());
         putIfPresent(data, "jobId", run.jobId());
         putIfPresent(data, "analysisId", run.analysisId());
-        for (String key : new String[] {"project", "repoAudit"}) {
+        for (String key : new String[] {RunResult.PROJECT, RunResult.REPO_AUDIT}) {
             putIfPresent(data, key, result.get(key));
         }
         data.put("metadata", input.metadata() == null ? Map.of() : input.metadata());

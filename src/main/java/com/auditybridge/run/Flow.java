@@ -1,14 +1,15 @@
 package com.auditybridge.run;
 
+import com.auditybridge.callback.EventTypes;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The flows (docs/api.md), by their wire names, each with its final event. */
 public enum Flow {
-    LEAD_TO_AUDIT("lead-to-audit", "audit.completed"),
-    PROJECT_ANALYSIS("project-analysis", "analysis.completed"),
-    PROJECT_UPDATE("project-update", "project.updated"),
-    REPO_AUDIT("repo-audit", "repo_audit.completed");
+    LEAD_TO_AUDIT("lead-to-audit", EventTypes.AUDIT_COMPLETED),
+    PROJECT_ANALYSIS("project-analysis", EventTypes.ANALYSIS_COMPLETED),
+    PROJECT_UPDATE("project-update", EventTypes.PROJECT_UPDATED),
+    REPO_AUDIT("repo-audit", EventTypes.REPO_AUDIT_COMPLETED);
 
     private final String wireName;
     private final String completedEvent;

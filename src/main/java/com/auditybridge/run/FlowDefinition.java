@@ -1,25 +1,17 @@
 package com.auditybridge.run;
 
 import java.util.Map;
-import java.util.Optional;
 
-/** A flow read top to bottom: its first step, the step for a run's state, and what follows each step. */
+/** A flow read top to bottom: its steps and where each leads ({@link FlowGraph}), and what a finished run reports. */
 public interface FlowDefinition {
 
     Flow flow();
 
-    String firstStep(RunInput input);
-
-    Step<?> step(Run run);
+    FlowGraph graph();
 
     /**
-     * The step after {@code step} when it succeeded, or empty when the flow is then complete. Flows
-     * whose steps hand over among themselves (trigger → poll) need not say anything here.
+     * The ids a finished run reports in its result and final event, by their {@link RunResult} names; the fields its
+     * steps added come beside them.
      */
-    default Optional<String> after(String step, Run run, RunInput input) {
-        return Optional.empty();
-    }
-
-    /** What a completed run reports as its result and in its final event. */
     Map<String, Object> result(Run run);
 }

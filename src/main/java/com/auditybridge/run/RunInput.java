@@ -29,6 +29,11 @@ public record RunInput(
         @Nullable Map<String, Object> metadata,
         @JsonProperty("notify") @Nullable List<String> notifyEvents) {
 
+    /** lead-to-audit: the hook carried project fields to PATCH. */
+    public boolean patchesProject() {
+        return project != null && !project.isEmpty();
+    }
+
     public boolean wantsAnalysis() {
         return !"none".equals(analysis);
     }

@@ -4,6 +4,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Runs keep their input and result as JSON text; this is the one place that reads and writes it. */
 @Singleton
@@ -31,14 +33,31 @@ public class RunInputCodec {
     }
 
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, Object> readMap(String text) {
+    public Map<String, Object> readMap(String text) {
         if (text == null) {
-            return new java.util.LinkedHashMap<>();
+            return new LinkedHashMap<>();
         }
         try {
-            return json.readValue(text, java.util.Map.class);
+            return json.readValue(text, Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A run's stored result: its documented fields, and apart from them the steps' notes. */
+    public RunResult readResult(String text) {
+        Map<String, Object> stored = readMap(text);
+        Object notes = stored.get(RunResult.NOTES);
+        try {
+            return RunResult.fromStored(
+                    stored,
+                    notes == null ? StepNotes.NONE : json.readValue(json.writeValueAsBytes(notes), StepNotes.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String writeResult(RunResult result) {
+        return write(result.stored());
     }
 }

@@ -77,29 +77,21 @@ public class RunIntake {
         }
         FlowDefinition definition =
                 flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
-        Run run = new Run(
-                UUID.randomUUID().toString(),
-                connection.id(),
-                flow,
-                RunStatus.QUEUED,
-                definition.firstStep(input),
-                codec.write(input),
-                input.callbackUrl(),
-                input.leadId(),
-                input.projectId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                now,
-                null,
-                now,
-                now,
-                now,
-                null,
-                0);
+        Run run = Run.builder()
+                .id(UUID.randomUUID().toString())
+                .connectionId(connection.id())
+                .flow(flow)
+                .status(RunStatus.QUEUED)
+                .step(definition.graph().first())
+                .input(codec.write(input))
+                .callbackUrl(input.callbackUrl())
+                .leadId(input.leadId())
+                .projectId(input.projectId())
+                .stepStartedAt(now)
+                .nextAt(now)
+                .createdAt(now)
+                .updatedAt(now)
+                .build();
         runs.insert(run);
         if (idempotencyKey != null) {
             keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);

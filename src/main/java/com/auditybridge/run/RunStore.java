@@ -144,17 +144,18 @@ public class RunStore {
      * The error's code and message may be the upstream's own words, of any length: they are kept cut to their columns.
      */
     boolean applyState(Run run, Transition t, Instant now, String resultJson) {
-        RunError error = t.error;
-        Instant stepStarted = t.newStep ? now : run.stepStartedAt();
-        int attempts = t.newStep ? 0 : run.attempts() + (t.countAttempt ? 1 : 0);
-        if (t.projectId != null || t.jobId != null || t.analysisId != null || t.auditId != null) {
+        RunError error = t.error();
+        Instant stepStarted = t.entersStep() ? now : run.stepStartedAt();
+        int attempts = t.entersStep() ? 0 : run.attempts() + (t.spendsAttempt() ? 1 : 0);
+        UpstreamIds ids = t.ids();
+        if (ids.any()) {
             update(
                     "update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
                             + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id) where id = ?",
-                    t.projectId,
-                    t.jobId,
-                    t.analysisId,
-                    t.auditId,
+                    ids.projectId(),
+                    ids.jobId(),
+                    ids.analysisId(),
+                    ids.auditId(),
                     run.id());
         }
         return update(
@@ -162,18 +163,18 @@ public class RunStore {
                                 + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
                                 + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
                                 + " where id = ? and version = ?",
-                        t.status.wireName(),
-                        t.step,
-                        t.nextAt,
+                        t.status().wireName(),
+                        t.entersStep() ? t.step() : run.step(),
+                        t.nextAt(),
                         attempts,
                         stepStarted,
                         resultJson,
                         error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
                         error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
                         error == null ? null : error.upstreamStatus(),
-                        t.waitDeadline,
+                        t.waitDeadline(),
                         now,
-                        t.status.terminal() ? now : null,
+                        t.status().terminal() ? now : null,
                         run.id(),
                         run.version())
                 == 1;
@@ -273,28 +274,29 @@ public class RunStore {
         RunError error = errorCode == null
                 ? null
                 : new RunError(errorCode, rs.getString("error_message"), Sql.integer(rs, "error_upstream_status"));
-        return new Run(
-                rs.getString("id"),
-                rs.getString("connection_id"),
-                Flow.fromWire(rs.getString("flow")).orElseThrow(),
-                RunStatus.fromWire(rs.getString("status")).orElseThrow(),
-                rs.getString("step"),
-                rs.getString("input"),
-                rs.getString("callback_url"),
-                rs.getString("lead_id"),
-                rs.getString("project_id"),
-                rs.getString("job_id"),
-                rs.getString("analysis_id"),
-                rs.getString("audit_id"),
-                rs.getString("result"),
-                error,
-                rs.getInt("attempts"),
-                Sql.instant(rs, "step_started_at"),
-                Sql.instant(rs, "wait_deadline"),
-                Sql.instant(rs, "next_at"),
-                Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"),
-                Sql.instant(rs, "finished_at"),
-                rs.getLong("version"));
+        return Run.builder()
+                .id(rs.getString("id"))
+                .connectionId(rs.getString("connection_id"))
+                .flow(Flow.fromWire(rs.getString("flow")).orElseThrow())
+                .status(RunStatus.fromWire(rs.getString("status")).orElseThrow())
+                .step(rs.getString("step"))
+                .input(rs.getString("input"))
+                .callbackUrl(rs.getString("callback_url"))
+                .leadId(rs.getString("lead_id"))
+                .projectId(rs.getString("project_id"))
+                .jobId(rs.getString("job_id"))
+                .analysisId(rs.getString("analysis_id"))
+                .auditId(rs.getString("audit_id"))
+                .result(rs.getString("result"))
+                .error(error)
+                .attempts(rs.getInt("attempts"))
+                .stepStartedAt(Sql.instant(rs, "step_started_at"))
+                .waitDeadline(Sql.instant(rs, "wait_deadline"))
+                .nextAt(Sql.instant(rs, "next_at"))
+                .createdAt(Sql.instant(rs, "created_at"))
+                .updatedAt(Sql.instant(rs, "updated_at"))
+                .finishedAt(Sql.instant(rs, "finished_at"))
+                .version(rs.getLong("version"))
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package com.auditybridge.run;
 
 import com.auditybridge.callback.EventOutbox;
-import com.auditybridge.connection.Connection;
+import com.auditybridge.callback.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -34,15 +34,16 @@ public class RunTransitions {
         this.meters = meters;
     }
 
+    /** Applies {@code t}, which {@code stepName} decided and its flow routed, to the version of {@code run} read. */
     @Transactional
-    public void apply(
-            Run run, String stepName, Transition t, FlowDefinition flow, RunInput input, Connection connection) {
-        Instant now = clock.instant();
-        Map<String, Object> kept = codec.readMap(run.result());
-        if (t.result != null) {
-            kept.putAll(t.result);
+    public void apply(Run run, String stepName, Transition t, FlowDefinition flow, RunInput input) {
+        if (t.exit() != null) {
+            throw new IllegalStateException("step " + stepName + " took exit " + t.exit() + ", not routed by its flow");
         }
-        if (!store.applyState(run, t, now, t.result == null ? null : codec.write(kept))) {
+        Instant now = clock.instant();
+        RunResult kept = codec.readResult(run.result()).with(t.results(), t.notes());
+        boolean resultChanged = !t.results().isEmpty() || t.notes() != null;
+        if (!store.applyState(run, t, now, resultChanged ? codec.writeResult(kept) : null)) {
             LOG.info(
                     "run {} moved on while step {} ran (cancelled, or executed elsewhere): its {} is dropped",
                     run.id(),
@@ -50,31 +51,35 @@ public class RunTransitions {
                     t);
             return;
         }
-        if (!t.quiet) {
-            store.appendTimeline(run.id(), now, stepName, t.outcome, t.detail);
+        if (!t.quiet()) {
+            store.appendTimeline(run.id(), now, stepName, t.outcome(), t.detail());
         }
-        if (t.intermediateEvents.isEmpty() && !t.status.terminal()) {
+        if (t.events().isEmpty() && !t.status().terminal()) {
             return;
         }
         // Events report the run as just committed, ids learned in this step included.
         Run after = store.find(run.id()).orElseThrow();
-        for (String type : t.intermediateEvents) {
+        for (String type : t.events()) {
             outbox.emit(
                     run.connectionId(),
                     run.id(),
                     type,
-                    EventData.of(after, input, kept),
+                    EventData.of(after, input, kept.shown()),
                     input.notifies(type) ? run.callbackUrl() : null,
                     false,
                     now);
         }
-        if (t.status.terminal()) {
+        if (t.status().terminal()) {
             Map<String, Object> result = new LinkedHashMap<>(flow.result(after));
-            result.putAll(kept);
-            if (t.status == RunStatus.COMPLETED) {
-                store.update("update run set result = ? where id = ?", codec.write(result), run.id());
+            result.putAll(kept.shown());
+            if (t.status() == RunStatus.COMPLETED) {
+                // A finished run keeps its result alone: the steps' notes served their last execution.
+                store.update(
+                        "update run set result = ? where id = ?",
+                        codec.writeResult(new RunResult(result, StepNotes.NONE)),
+                        run.id());
             }
-            String type = t.status == RunStatus.COMPLETED ? flow.flow().completedEvent() : "run.failed";
+            String type = t.status() == RunStatus.COMPLETED ? flow.flow().completedEvent() : EventTypes.RUN_FAILED;
             outbox.emit(
                     run.connectionId(),
                     run.id(),
@@ -83,7 +88,12 @@ public class RunTransitions {
                     run.callbackUrl(),
                     true,
                     now);
-            meters.counter("bridge.runs.finished", "flow", flow.flow().wireName(), "status", t.status.wireName())
+            meters.counter(
+                            "bridge.runs.finished",
+                            "flow",
+                            flow.flow().wireName(),
+                            "status",
+                            t.status().wireName())
                     .increment();
         }
     }

@@ -2,6 +2,7 @@ package com.auditybridge.run;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /** Builds what the API shows of a run: its state, its parsed input and result, and its timeline. */
 @Singleton
@@ -22,6 +23,12 @@ public class RunViews {
         return view(run, null);
     }
 
+    /** The result's documented fields; none (null) while the run has learned none. */
+    private Map<String, Object> shownResult(Run run) {
+        Map<String, Object> shown = codec.readResult(run.result()).shown();
+        return shown.isEmpty() ? null : shown;
+    }
+
     private RunView view(Run run, List<TimelineEntry> timeline) {
         return new RunView(
                 run.id(),
@@ -32,7 +39,7 @@ public class RunViews {
                 run.updatedAt(),
                 run.finishedAt(),
                 codec.readMap(run.input()),
-                run.result() == null ? null : codec.readMap(run.result()),
+                shownResult(run),
                 run.error(),
                 run.attempts(),
                 timeline);

@@ -6,14 +6,11 @@ import com.auditybridge.connection.Connections;
 import com.auditybridge.db.Bounded;
 import com.auditybridge.repoaudit.GatedRepoAudit;
 import com.auditybridge.upstream.Outcome;
-import com.auditybridge.upstream.RetryPolicy;
 import com.auditybridge.upstream.UpstreamError;
-import com.auditybridge.upstream.UpstreamErrorKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Executes one step of one run: load, call, decide, persist. Returns when the run wants to be
- * executed next, or empty when it is done. A crash anywhere before the persist repeats the step: safe for reads and
- * for the patch; the paid calls keep their own record of what was sent (run.paid.PaidStep).
+ * Executes one step of one run: load, call, decide, route, persist. Returns when the run wants to be executed next,
+ * or empty when it is done. A crash anywhere before the persist repeats the step: harmless for the reads and the
+ * patch; the paid calls (convert, the analysis trigger, the repo-audit submit) keep their own record of what was sent
+ * and are never sent twice for it (run.paid.PaidStep).
  */
 @Singleton
 public class StepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
-    private static final Duration DEFAULT_HOLD = Duration.ofSeconds(5);
 
     private final RunStore store;
     private final RunTransitions transitions;
@@ -40,7 +37,7 @@ public class StepRunner {
     private final Connections connections;
     private final GatedAudity audity;
     private final GatedRepoAudit repoAudit;
-    private final RetryPolicy retryPolicy;
+    private final TransientFailures transientFailures;
     private final RunInputCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -52,7 +49,7 @@ public class StepRunner {
             Connections connections,
             GatedAudity audity,
             GatedRepoAudit repoAudit,
-            RetryPolicy retryPolicy,
+            TransientFailures transientFailures,
             RunInputCodec codec,
             Clock clock,
             MeterRegistry meters) {
@@ -62,7 +59,7 @@ public class StepRunner {
         this.connections = connections;
         this.audity = audity;
         this.repoAudit = repoAudit;
-        this.retryPolicy = retryPolicy;
+        this.transientFailures = transientFailures;
         this.codec = codec;
         this.clock = clock;
         this.meters = meters;
@@ -96,21 +93,9 @@ public class StepRunner {
                                                     .findFirst()
                                                     .orElse(""));
             LOG.error("run {} failed: step {} threw {} times in a row ({})", run.id(), run.step(), failures, why);
-            Transition stuck = Transition.fail(
-                    run.step(),
-                    new RunError(
-                            "INTERNAL_ERROR",
-                            "step " + run.step() + " failed " + failures + " times in a row: " + why,
-                            null));
-            FlowDefinition flow = flows.get(run.flow());
-            RunInput input = safeInput(run);
-            transitions.apply(
-                    run,
-                    run.step(),
-                    stuck,
-                    flow,
-                    input,
-                    connections.byId(run.connectionId()).orElse(null));
+            Transition stuck = Transition.fail(new RunError(
+                    "INTERNAL_ERROR", "step " + run.step() + " failed " + failures + " times in a row: " + why, null));
+            transitions.apply(run, run.step(), stuck, flows.get(run.flow()), safeInput(run));
         });
     }
 
@@ -128,30 +113,29 @@ public class StepRunner {
         RunInput input = codec.read(run.input());
         Optional<Connection> connection = connections.byId(run.connectionId());
         if (connection.isEmpty()) {
-            Transition gone = Transition.fail(
-                    run.step(), new RunError("CONNECTION_GONE", "the run's connection no longer exists", null));
-            transitions.apply(run, run.step(), gone, flow, input, null);
+            Transition gone =
+                    Transition.fail(new RunError("CONNECTION_GONE", "the run's connection no longer exists", null));
+            transitions.apply(run, run.step(), gone, flow, input);
             return gone;
         }
-        Step<?> step = flow.step(run);
-        Transition transition = idsThatFit(run, callAndDecide(step, run, flow, input, connection.get()));
-        transitions.apply(run, step.name(), transition, flow, input, connection.get());
+        Step<?> step = flow.graph().step(run.step());
+        Transition decided = callAndDecide(step, run, input, connection.get());
+        Transition transition = idsThatFit(run, flow.graph().route(step.name(), decided, input));
+        LOG.debug("run {} step {}: {}", run.id(), step.name(), transition);
+        transitions.apply(run, step.name(), transition, flow, input);
         return transition;
     }
 
-    private <T> Transition callAndDecide(
-            Step<T> step, Run run, FlowDefinition flow, RunInput input, Connection connection) {
+    private <T> Transition callAndDecide(Step<T> step, Run run, RunInput input, Connection connection) {
         Timer.Sample sample = Timer.start(meters);
-        Outcome<T> outcome =
-                step.call(run, new StepContext(connection, input, audity, repoAudit, codec.readMap(run.result())));
+        Outcome<T> outcome = step.call(run, new StepContext(connection, input, audity, repoAudit));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
-        Decisions decisions = new Decisions(clock.instant(), flow, input, retryPolicy, codec.readMap(run.result()));
+        Decisions decisions =
+                new Decisions(clock.instant(), codec.readResult(run.result()).notes(), transientFailures);
         UpstreamError error = outcome.error();
-        Transition transition = error != null && error.isTransient()
-                ? onTransient(run, error, decisions)
+        return error != null && error.isTransient()
+                ? decisions.afterTransient(run, error, Decisions.describe(error))
                 : step.decide(run, outcome, decisions);
-        LOG.debug("run {} step {}: {}", run.id(), step.name(), transition);
-        return transition;
     }
 
     /**
@@ -159,39 +143,22 @@ public class StepRunner {
      * else at the next call: the run fails saying so, instead of its transition failing until INTERNAL_ERROR.
      */
     private static Transition idsThatFit(Run run, Transition t) {
-        String[][] ids = {
-            {"projectId", t.projectId}, {"jobId", t.jobId}, {"analysisId", t.analysisId}, {"auditId", t.auditId}
-        };
-        for (String[] id : ids) {
-            if (id[1] != null && id[1].length() > Bounded.UPSTREAM_ID) {
+        for (Map.Entry<String, String> id : t.ids().learned().entrySet()) {
+            int length = id.getValue().length();
+            if (length > Bounded.UPSTREAM_ID) {
                 LOG.warn(
                         "run {} step {}: the upstream answered a {} of {} characters",
                         run.id(),
                         run.step(),
-                        id[0],
-                        id[1].length());
-                return Transition.fail(
-                        run.step(),
-                        new RunError(
-                                "UPSTREAM_ID_TOO_LONG",
-                                "the upstream answered a " + id[0] + " of " + id[1].length() + " characters; at most "
-                                        + Bounded.UPSTREAM_ID + " can be kept",
-                                null));
+                        id.getKey(),
+                        length);
+                return Transition.fail(new RunError(
+                        "UPSTREAM_ID_TOO_LONG",
+                        "the upstream answered a " + id.getKey() + " of " + length + " characters; at most "
+                                + Bounded.UPSTREAM_ID + " can be kept",
+                        null));
             }
         }
         return t;
-    }
-
-    /** Waits the upstream asked for cost no attempt; other transient failures spend one. */
-    private static Transition onTransient(Run run, UpstreamError error, Decisions decisions) {
-        boolean askedToWait = error.kind() == UpstreamErrorKind.THROTTLED
-                || ((error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)
-                        && error.retryAfter() != null);
-        if (askedToWait) {
-            Transition hold = decisions.hold(
-                    run, error.retryAfter() == null ? DEFAULT_HOLD : error.retryAfter(), Decisions.describe(error));
-            return error.kind() == UpstreamErrorKind.THROTTLED ? hold.quiet() : hold;
-        }
-        return decisions.retryOrFail(run, error);
     }
 }

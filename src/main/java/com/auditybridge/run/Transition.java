@@ -1,143 +1,223 @@
 package com.auditybridge.run;
 
+import com.auditybridge.upstream.UpstreamError;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * What a step decided: the run's next status and step, when to come back ({@code nextAt}, null to
- * stop), the ids it learned, the timeline row, and any events. The runner persists all of it in
- * one transaction; a step itself writes nothing.
+ * What a step decided, immutable: the run's next status, when to come back ({@code nextAt}, null to stop), the ids
+ * it learned, the timeline row, and any events. A step that finished its part names its {@link Exit}; the flow's
+ * {@link FlowGraph} turns that into the step the run enters or the run's end. The runner persists all of it in one
+ * transaction; a step itself writes nothing.
+ *
+ * @param exit          the way the step left, until the flow routed it; null for a step that stays, ends or fails
+ * @param step          the step the run enters (attempts reset, its clock starts); null: it stays on its step
+ * @param spendsAttempt a transient failure: counts towards the step's retry budget
+ * @param waitDeadline  for a run that waits: when waiting fails it (set once, at the first wait, and kept)
+ * @param quiet         no timeline row: the bridge only held the call back, nothing happened upstream
+ * @param results       documented result fields the step learned ({@link RunResult}), shown with the run
+ * @param notes         what the step keeps for its next execution, never shown; null leaves the earlier notes
+ * @param events        intermediate event types to emit
  */
-public final class Transition {
-    final RunStatus status;
-    final String step;
-    final Instant nextAt;
-    final String outcome;
-    final String detail;
-    final boolean newStep;
-    final boolean countAttempt;
-    String projectId;
-    String jobId;
-    String analysisId;
-    String auditId;
-    Map<String, Object> result;
-    RunError error;
-    Instant waitDeadline;
-    boolean quiet;
-    final List<String> intermediateEvents = new ArrayList<>();
+public record Transition(
+        RunStatus status,
+        Exit exit,
+        String step,
+        boolean spendsAttempt,
+        Instant nextAt,
+        Instant waitDeadline,
+        String outcome,
+        String detail,
+        boolean quiet,
+        UpstreamIds ids,
+        RunError error,
+        Map<String, Object> results,
+        StepNotes notes,
+        List<String> events) {
 
-    private Transition(
-            RunStatus status,
-            String step,
-            Instant nextAt,
-            String outcome,
-            String detail,
-            boolean newStep,
-            boolean countAttempt) {
-        this.status = status;
-        this.step = step;
-        this.nextAt = nextAt;
-        this.outcome = outcome;
-        this.detail = detail;
-        this.newStep = newStep;
-        this.countAttempt = countAttempt;
+    public Transition {
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        events = List.copyOf(events);
     }
 
-    /** On to another step, attempts reset. */
-    public static Transition advance(String nextStep, Instant at, String outcome, String detail) {
-        return new Transition(RunStatus.RUNNING, nextStep, at, outcome, detail, true, false);
+    /** The step's part is done, this way; the flow says where the run goes, at {@code at}. */
+    public static Transition exit(Exit exit, Instant at, String outcome, String detail) {
+        return of(RunStatus.RUNNING, exit, false, at, outcome, detail);
+    }
+
+    /** The same step again, not a failure: a job still running, a call held back. */
+    public static Transition again(RunStatus status, Instant at, String outcome, String detail) {
+        return of(status, null, false, at, outcome, detail);
     }
 
     /** The same step again after a transient failure; counts towards the retry budget. */
-    public static Transition retry(String step, Instant at, String outcome, String detail) {
-        return new Transition(RunStatus.RUNNING, step, at, outcome, detail, false, true);
+    public static Transition retry(Instant at, String outcome, String detail) {
+        return of(RunStatus.RUNNING, null, true, at, outcome, detail);
     }
 
-    /** The same step again, not a failure: a job still running, a lane held back. */
-    public static Transition again(RunStatus status, String step, Instant at, String outcome, String detail) {
-        return new Transition(status, step, at, outcome, detail, false, false);
+    public static Transition fail(RunError error) {
+        return of(RunStatus.FAILED, null, false, null, "failed", error.code() + ": " + error.message())
+                .but(t -> t.error = error);
     }
 
-    /** Park the run in {@code waiting} on another step until a condition holds or the deadline passes. */
-    public static Transition waitOn(String step, Instant at, Instant deadline, String outcome, String detail) {
-        Transition t = new Transition(RunStatus.WAITING, step, at, outcome, detail, true, false);
-        t.waitDeadline = deadline;
-        return t;
+    /** Fails the run with the upstream's own words. */
+    public static Transition fail(UpstreamError error) {
+        return fail(RunError.of(error));
     }
 
-    public static Transition complete(String step, Map<String, Object> result, String detail) {
-        Transition t = new Transition(RunStatus.COMPLETED, step, null, "completed", detail, false, false);
-        t.result = result;
-        return t;
+    private static Transition of(
+            RunStatus status, Exit exit, boolean spendsAttempt, Instant at, String outcome, String detail) {
+        return new Transition(
+                status,
+                exit,
+                null,
+                spendsAttempt,
+                at,
+                null,
+                outcome,
+                detail,
+                false,
+                UpstreamIds.NONE,
+                null,
+                Map.of(),
+                null,
+                List.of());
     }
 
-    public static Transition fail(String step, RunError error) {
-        Transition t = new Transition(
-                RunStatus.FAILED, step, null, "failed", error.code() + ": " + error.message(), false, false);
-        t.error = error;
-        return t;
+    public Transition withProject(String id) {
+        return but(t -> t.ids = t.ids.withProject(id));
     }
 
-    public Transition project(String id) {
-        this.projectId = id;
-        return this;
+    public Transition withJob(String id) {
+        return but(t -> t.ids = t.ids.withJob(id));
     }
 
-    public Transition job(String id) {
-        this.jobId = id;
-        return this;
+    public Transition withAnalysis(String id) {
+        return but(t -> t.ids = t.ids.withAnalysis(id));
     }
 
-    public Transition analysis(String id) {
-        this.analysisId = id;
-        return this;
+    public Transition withAudit(String id) {
+        return but(t -> t.ids = t.ids.withAudit(id));
     }
 
-    public Transition audit(String id) {
-        this.auditId = id;
-        return this;
+    /** Adds a documented field to the run's result ({@link RunResult}); another name is refused. */
+    public Transition withResult(String field, Object value) {
+        RunResult.requireDocumented(field);
+        return but(t -> t.results.put(field, value));
     }
 
-    /** Keep a value in the run's result (merged with what earlier steps kept). */
-    public Transition remember(String key, Object value) {
-        if (result == null) {
-            result = new java.util.LinkedHashMap<>();
-        }
-        result.put(key, value);
-        return this;
+    public Transition withNotes(StepNotes notes) {
+        return but(t -> t.notes = notes);
     }
 
-    /** Leave no timeline row: the bridge only held the call back, nothing happened upstream. */
-    public Transition quiet() {
-        this.quiet = true;
-        return this;
+    public Transition withEvent(String eventType) {
+        return but(t -> t.events.add(eventType));
     }
 
-    public Transition emit(String eventType) {
-        intermediateEvents.add(eventType);
-        return this;
+    /** Parks the run in {@code waiting} until the step it goes to sees its condition hold, or {@code deadline}. */
+    public Transition waitingUntil(Instant deadline) {
+        return but(t -> {
+            t.status = RunStatus.WAITING;
+            t.waitDeadline = deadline;
+        });
     }
 
-    public RunStatus status() {
-        return status;
+    /** Leaves no timeline row. */
+    public Transition quietly() {
+        return but(t -> t.quiet = true);
     }
 
-    public String step() {
-        return step;
+    /** Routed by the flow: the run enters {@code next}. */
+    Transition enter(String next) {
+        return but(t -> {
+            t.exit = null;
+            t.step = next;
+        });
     }
 
-    public Instant nextAt() {
-        return nextAt;
+    /** Routed by the flow: the run is complete, with what this step learned. */
+    Transition end() {
+        return but(t -> {
+            t.exit = null;
+            t.status = RunStatus.COMPLETED;
+            t.nextAt = null;
+            t.waitDeadline = null;
+            t.outcome = "completed";
+        });
     }
 
-    public RunError error() {
-        return error;
+    /** True once the run goes to another step. */
+    boolean entersStep() {
+        return step != null;
     }
 
     @Override
     public String toString() {
-        return "Transition[" + status + " " + step + " " + outcome + " next=" + nextAt + "]";
+        String where = exit != null ? "exit " + exit : step != null ? "to " + step : "";
+        return "Transition[" + status + " " + where + " " + outcome + " next=" + nextAt + "]";
+    }
+
+    private Transition but(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A copy being changed, never seen outside this record. */
+    private static final class Draft {
+        RunStatus status;
+        Exit exit;
+        String step;
+        final boolean spendsAttempt;
+        Instant nextAt;
+        Instant waitDeadline;
+        String outcome;
+        final String detail;
+        boolean quiet;
+        UpstreamIds ids;
+        RunError error;
+        final Map<String, Object> results;
+        StepNotes notes;
+        final List<String> events;
+
+        Draft(Transition t) {
+            status = t.status;
+            exit = t.exit;
+            step = t.step;
+            spendsAttempt = t.spendsAttempt;
+            nextAt = t.nextAt;
+            waitDeadline = t.waitDeadline;
+            outcome = t.outcome;
+            detail = t.detail;
+            quiet = t.quiet;
+            ids = t.ids;
+            error = t.error;
+            results = new LinkedHashMap<>(t.results);
+            notes = t.notes;
+            events = new ArrayList<>(t.events);
+        }
+
+        Transition build() {
+            return new Transition(
+                    status,
+                    exit,
+                    step,
+                    spendsAttempt,
+                    nextAt,
+                    waitDeadline,
+                    outcome,
+                    detail,
+                    quiet,
+                    ids,
+                    error,
+                    results,
+                    notes,
+                    events);
+        }
     }
 }

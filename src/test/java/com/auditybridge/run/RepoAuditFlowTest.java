@@ -6,8 +6,10 @@ import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
@@ -43,6 +45,35 @@ class RepoAuditFlowTest extends BridgeTestBase {
         assertThat((List<?>) done.at("result.repoAudit.neighbors")).isNotEmpty();
         assertThat(timelineOutcomes(done))
                 .containsSubsequence("submitted", "ingesting", "indexing", "critiquing", "completed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStageKeptBetweenPollsIsNeverPartOfTheRunsResultNorOfItsEvents() {
+        String runId = requestAudit("https://github.com/acme/notes-" + System.nanoTime())
+                .text("runId");
+        Set<String> shownWhilePolling = new HashSet<>();
+        Reply run = run(runId);
+        for (int round = 0; round < 60 && !"completed".equals(run.text("status")); round++) {
+            scheduler.runAnyDueExecutions();
+            clock.advance(Duration.ofSeconds(1));
+            run = run(runId);
+            Map<String, Object> result = (Map<String, Object>) run.at("result");
+            if (result != null) {
+                shownWhilePolling.addAll(result.keySet());
+            }
+        }
+
+        assertThat(run.text("status")).as(run.body()).isEqualTo("completed");
+        assertThat(timelineOutcomes(run))
+                .as("one row a stage: the stage seen last is kept between polls")
+                .containsOnlyOnce("ingesting", "indexing");
+        assertThat(((Map<String, Object>) run.at("result")).keySet()).containsExactly("auditId", "repoAudit");
+        assertThat(shownWhilePolling).isSubsetOf("auditId", "repoAudit");
+        assertThat(rows.events(runId))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(String.valueOf(event.get("payload")))
+                        .doesNotContain("\"stage\"", "_notes", "auditStage"));
     }
 
     @Test

@@ -32,8 +32,8 @@ class StaleTransitionTest extends BridgeTestBase {
 
         apply(
                 readByTheStep,
-                Transition.advance("poll", clock.instant(), "triggered", "job j-1")
-                        .job("j-1"));
+                Transition.exit(Exit.STARTED, clock.instant(), "triggered", "job j-1")
+                        .withJob("j-1"));
 
         Reply cancelled = run(runId);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
@@ -47,18 +47,20 @@ class StaleTransitionTest extends BridgeTestBase {
     void aRevivedExecutionsDecisionOnAnOlderVersionIsDropped() {
         String runId = analysisRequested(PROJECT_ID);
         Run first = runs.find(runId).orElseThrow();
-        apply(first, Transition.again(RunStatus.RUNNING, "trigger", clock.instant(), "held", "first execution"));
+        apply(first, Transition.again(RunStatus.RUNNING, clock.instant(), "held", "first execution"));
 
-        apply(first, Transition.complete("trigger", null, "a stale second execution"));
+        apply(first, Transition.exit(Exit.DONE, clock.instant(), "completed", "a stale second execution"));
 
         Reply run = run(runId);
         assertThat(run.text("status")).isEqualTo("running");
         assertThat(run.body()).doesNotContain("a stale second execution");
     }
 
-    private void apply(Run run, Transition transition) {
+    /** As the runner does: the decision routed by the run's flow, then applied to the version of the run read. */
+    private void apply(Run run, Transition decided) {
         FlowDefinition flow =
                 flows.stream().filter(f -> f.flow() == run.flow()).findFirst().orElseThrow();
-        transitions.apply(run, run.step(), transition, flow, codec.read(run.input()), null);
+        RunInput input = codec.read(run.input());
+        transitions.apply(run, run.step(), flow.graph().route(run.step(), decided, input), flow, input);
     }
 }

@@ -6,7 +6,6 @@ import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.UpstreamError;
-import com.auditybridge.upstream.UpstreamErrorKind;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
@@ -15,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * What is particular to one kind of paid call: how to send it, how to read the upstream for evidence after its
- * answer was lost, and where the run goes once it is done or refused. {@link PaidStep} owns the states between.
+ * answer was lost, and what its success or refusal means for the step (its exit, or a wait, a retry, a failure); the
+ * flow says where each exit leads. {@link PaidStep} owns the states between.
  *
  * @param <R> the call's answer
  */
@@ -43,20 +43,19 @@ public interface PaidCall<R> {
     /** Reads the upstream for what the run's unanswered call did. */
     Evidence look(Run run, StepContext context, Look look);
 
-    /** The run's way on once the call is done. */
+    /** What the call's success means: the step's exit, with what it made. */
     Transition done(Run run, Progress.Done<R> done, Decisions decisions);
 
-    /** The run's way on after a refusal that charged nothing: wait when asked, retry what may pass, else fail. */
+    /**
+     * The run's way on after a refusal that charged nothing: a transient one is judged like any transient failure
+     * (held when the upstream asked to wait, else tried again after a backoff until the attempts are spent), any
+     * other fails the run.
+     */
     default Transition refused(Run run, UpstreamError error, Decisions decisions) {
-        boolean askedToWait = error.retryAfter() != null
-                && (error.kind() == UpstreamErrorKind.RATE_LIMITED || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY);
-        if (askedToWait) {
-            return decisions.hold(
-                    run,
-                    error.retryAfter(),
-                    kind().paysFor() + " refused, nothing charged: " + Decisions.describe(error));
-        }
-        return error.isTransient() ? decisions.retryOrFail(run, error) : decisions.fail(run, error);
+        return error.isTransient()
+                ? decisions.afterTransient(
+                        run, error, kind().paysFor() + " refused, nothing charged: " + Decisions.describe(error))
+                : Transition.fail(error);
     }
 
     /** The code a run fails with when the looks cannot settle the call. */

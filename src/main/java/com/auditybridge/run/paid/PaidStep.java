@@ -231,22 +231,22 @@ public final class PaidStep<R> implements Step<Progress<R>> {
             return call.done(run, done, decisions);
         }
         if (progress instanceof Progress.Charged<R> charged) {
-            return Transition.again(RunStatus.RUNNING, name, decisions.now(), "charged", charged.what());
+            return Transition.again(RunStatus.RUNNING, decisions.now(), "charged", charged.what());
         }
         if (progress instanceof Progress.Unsettled<R> unsettled) {
-            return Transition.again(RunStatus.RUNNING, name, unsettled.at(), unsettled.outcome(), unsettled.what());
+            return Transition.again(RunStatus.RUNNING, unsettled.at(), unsettled.outcome(), unsettled.what());
         }
         if (progress instanceof Progress.SendAgain<R> again) {
-            return Transition.again(RunStatus.RUNNING, name, decisions.now(), "send-again", again.what());
+            return Transition.again(RunStatus.RUNNING, decisions.now(), "send-again", again.what());
         }
         if (progress instanceof Progress.Refused<R> refused) {
             return call.refused(run, refused.error(), decisions);
         }
         if (progress instanceof Progress.NotSent<R> notSent) {
-            return decisions.hold(run, notSent.holdFor(), notSent.what()).quiet();
+            return decisions.heldBack(run, notSent.holdFor(), notSent.what());
         }
         if (progress instanceof Progress.Unconfirmed<R> unconfirmed) {
-            return Transition.fail(name, new RunError(call.unconfirmedCode(), unconfirmed.what(), null));
+            return Transition.fail(new RunError(call.unconfirmedCode(), unconfirmed.what(), null));
         }
         throw new IllegalStateException("progress of no known kind: " + progress);
     }

@@ -3,6 +3,7 @@ package com.auditybridge.run.steps;
 import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.audity.AuditAnalysis;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.StepContext;
@@ -19,13 +20,13 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * Starting the async audit analysis (AI budget). A project without its analyses sends the run to wait for them.
+ * Starting the async audit analysis (AI budget): a job started, or (after a lost answer) the analysis found done, or
+ * the project found lacking its analyses (422), which the run then waits for.
  * After a lost answer the evidence is the project's latest audit analysis (an endpoint whose shape is inferred): one
  * created since the first send is the job's result; one still running is looked at again; an
  * {@code analysis_generated} webhook for the project wakes the run to look early.
  */
 public final class AnalysisTrigger implements PaidCall<AsyncJob> {
-    public static final String NAME = "trigger";
     private final FlowSettings settings;
 
     public AnalysisTrigger(FlowSettings settings) {
@@ -81,18 +82,14 @@ public final class AnalysisTrigger implements PaidCall<AsyncJob> {
     @Override
     public Transition done(Run run, Progress.Done<AsyncJob> done, Decisions decisions) {
         if (done.how() == How.ANSWER) {
-            return Transition.advance(
-                            PollJobStep.NAME,
-                            decisions.now().plus(settings.pollInitial()),
-                            "triggered",
-                            "job " + done.id())
-                    .job(done.id());
+            return Transition.exit(
+                            Exit.STARTED, decisions.now().plus(settings.pollInitial()), "triggered", "job " + done.id())
+                    .withJob(done.id());
         }
-        // What the evidence names is the finished analysis: the job it came from is unknown, so there is nothing to
+        // What the evidence names is the finished analysis: the job it came from is unknown, and there is nothing to
         // poll.
-        return decisions
-                .advance(run, PollJobStep.NAME, "completed", done.what())
-                .analysis(done.id());
+        return Transition.exit(Exit.DONE, decisions.now(), "completed", done.what())
+                .withAnalysis(done.id());
     }
 
     @Override
@@ -104,12 +101,12 @@ public final class AnalysisTrigger implements PaidCall<AsyncJob> {
         Instant deadline = run.waitDeadline() != null
                 ? run.waitDeadline()
                 : decisions.now().plus(settings.prerequisiteWait());
-        return Transition.waitOn(
-                WaitForPrerequisitesStep.NAME,
-                decisions.now().plus(settings.prerequisiteCheck()),
-                deadline,
-                "prerequisite-missing",
-                error.message() + "; waiting until " + deadline);
+        return Transition.exit(
+                        Exit.PREREQUISITES_MISSING,
+                        decisions.now().plus(settings.prerequisiteCheck()),
+                        "prerequisite-missing",
+                        error.message() + "; waiting until " + deadline)
+                .waitingUntil(deadline);
     }
 
     @Override

@@ -3,7 +3,9 @@ package com.auditybridge.run.steps;
 import com.auditybridge.audity.ConvertResult;
 import com.auditybridge.audity.Lead;
 import com.auditybridge.audity.Project;
+import com.auditybridge.callback.EventTypes;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
@@ -28,7 +30,6 @@ import java.util.function.BooleanSupplier;
  * Audity copies into the project's client name (inferred: not documented). Anything else is for a human.
  */
 public final class Conversion implements PaidCall<ConvertResult> {
-    public static final String NAME = "convert";
 
     @Override
     public PaidCallKind kind() {
@@ -114,10 +115,9 @@ public final class Conversion implements PaidCall<ConvertResult> {
                 ? "project " + done.id()
                         + (done.answer() == null ? "" : ", " + done.answer().creditsUsed() + " credits")
                 : "project " + done.id() + " recovered: " + done.what();
-        return decisions
-                .advance(run, NAME, "converted", detail)
-                .project(done.id())
-                .emit("lead.converted");
+        return Transition.exit(Exit.DONE, decisions.now(), "converted", detail)
+                .withProject(done.id())
+                .withEvent(EventTypes.LEAD_CONVERTED);
     }
 
     @Override

@@ -1,29 +1,64 @@
 package com.auditybridge.run.steps;
 
-import com.auditybridge.audity.ConvertResult;
+import static com.auditybridge.run.Exit.DONE;
+import static com.auditybridge.run.Exit.PREREQUISITES_MISSING;
+import static com.auditybridge.run.Exit.STARTED;
+import static com.auditybridge.run.steps.StepNames.CONVERT;
+import static com.auditybridge.run.steps.StepNames.PATCH;
+import static com.auditybridge.run.steps.StepNames.POLL;
+import static com.auditybridge.run.steps.StepNames.TRIGGER;
+import static com.auditybridge.run.steps.StepNames.WAIT_FOR_PREREQUISITES;
+
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.FlowDefinition;
+import com.auditybridge.run.FlowGraph;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
-import com.auditybridge.run.Step;
-import com.auditybridge.run.paid.PaidStep;
+import com.auditybridge.run.RunResult;
 import com.auditybridge.run.paid.PaidSteps;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** convert (exactly once) → patch when fields are given → trigger unless analysis "none" → wait → poll. */
+/**
+ * lead-to-audit, the whole of it. The lead is converted exactly once (a paid call); the project is patched when the
+ * hook carried fields; unless the hook said {@code analysis: "none"}, the audit analysis is triggered (a paid call),
+ * waiting first for the project's document and interview analyses when Audity refuses without them, and its job is
+ * polled to the end. The result is the lead's project and, when there was one, the analysis.
+ */
 @Singleton
 public class LeadToAuditFlow implements FlowDefinition {
-    private final PaidStep<ConvertResult> convert;
-    private final PatchProjectStep patch = new PatchProjectStep(RunInput::project);
-    private final AnalysisSteps analysis;
+    private final FlowGraph graph;
 
     public LeadToAuditFlow(FlowSettings settings, PaidSteps paid) {
-        this.convert = paid.of(Conversion.NAME, new Conversion());
-        this.analysis = new AnalysisSteps(settings, paid);
+        this.graph = FlowGraph.builder()
+                .step(paid.of(CONVERT, new Conversion()))
+                .on(DONE, PATCH, RunInput::patchesProject)
+                .on(DONE, TRIGGER, RunInput::wantsAnalysis)
+                .endsOn(DONE)
+                .step(new PatchProjectStep(RunInput::project))
+                .on(DONE, TRIGGER, RunInput::wantsAnalysis)
+                .endsOn(DONE)
+                .then(analysis(settings, paid))
+                .build();
+    }
+
+    /**
+     * The analysis of a project, which project-analysis runs on its own: trigger the job and poll it; on a 422 wait
+     * for the project's analyses, then trigger again. A trigger whose answer was lost may find the analysis already
+     * made (run.paid): nothing is left to poll then.
+     */
+    static UnaryOperator<FlowGraph.Builder> analysis(FlowSettings settings, PaidSteps paid) {
+        return flow -> flow.step(paid.of(TRIGGER, new AnalysisTrigger(settings)))
+                .on(STARTED, POLL)
+                .on(PREREQUISITES_MISSING, WAIT_FOR_PREREQUISITES)
+                .endsOn(DONE)
+                .step(new WaitForPrerequisitesStep(settings))
+                .on(DONE, TRIGGER)
+                .step(new PollJobStep(settings))
+                .endsOn(DONE);
     }
 
     @Override
@@ -32,37 +67,17 @@ public class LeadToAuditFlow implements FlowDefinition {
     }
 
     @Override
-    public String firstStep(RunInput input) {
-        return Conversion.NAME;
-    }
-
-    @Override
-    public Step<?> step(Run run) {
-        if (Conversion.NAME.equals(run.step())) {
-            return convert;
-        }
-        return PatchProjectStep.NAME.equals(run.step()) ? patch : analysis.step(run.step());
-    }
-
-    @Override
-    public Optional<String> after(String step, Run run, RunInput input) {
-        boolean patchWanted = input.project() != null && !input.project().isEmpty();
-        if (Conversion.NAME.equals(step) && patchWanted) {
-            return Optional.of(PatchProjectStep.NAME);
-        }
-        if ((Conversion.NAME.equals(step) || PatchProjectStep.NAME.equals(step)) && input.wantsAnalysis()) {
-            return Optional.of(AnalysisTrigger.NAME);
-        }
-        return Optional.empty();
+    public FlowGraph graph() {
+        return graph;
     }
 
     @Override
     public Map<String, Object> result(Run run) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("leadId", run.leadId());
-        result.put("projectId", run.projectId());
-        result.put("jobId", run.jobId());
-        result.put("analysisId", run.analysisId());
+        result.put(RunResult.LEAD_ID, run.leadId());
+        result.put(RunResult.PROJECT_ID, run.projectId());
+        result.put(RunResult.JOB_ID, run.jobId());
+        result.put(RunResult.ANALYSIS_ID, run.analysisId());
         return result;
     }
 }

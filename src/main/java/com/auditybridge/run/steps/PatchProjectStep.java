@@ -3,8 +3,10 @@ package com.auditybridge.run.steps;
 import com.auditybridge.audity.Project;
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
+import com.auditybridge.run.RunResult;
 import com.auditybridge.run.Step;
 import com.auditybridge.run.StepContext;
 import com.auditybridge.run.Transition;
@@ -13,7 +15,6 @@ import java.util.function.Function;
 
 /** PATCH the project with the fields the hook carried; safe to repeat, so plain retries apply. */
 public final class PatchProjectStep implements Step<Project> {
-    public static final String NAME = "patch";
     private final Function<RunInput, ProjectPatch> fields;
 
     public PatchProjectStep(Function<RunInput, ProjectPatch> fields) {
@@ -22,7 +23,7 @@ public final class PatchProjectStep implements Step<Project> {
 
     @Override
     public String name() {
-        return NAME;
+        return StepNames.PATCH;
     }
 
     @Override
@@ -34,11 +35,10 @@ public final class PatchProjectStep implements Step<Project> {
     @Override
     public Transition decide(Run run, Outcome<Project> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
-            return decisions.fail(run, outcome.error());
+            return Transition.fail(outcome.error());
         }
         Project project = outcome.value();
-        return decisions
-                .advance(run, NAME, "patched", "project " + project.id() + " updated")
-                .remember("project", project);
+        return Transition.exit(Exit.DONE, decisions.now(), "patched", "project " + project.id() + " updated")
+                .withResult(RunResult.PROJECT, project);
     }
 }

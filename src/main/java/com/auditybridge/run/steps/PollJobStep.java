@@ -2,6 +2,7 @@ package com.auditybridge.run.steps;
 
 import com.auditybridge.audity.AsyncJob;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
@@ -14,10 +15,9 @@ import java.time.Duration;
 
 /** Poll the analysis job, less often as it ages, until it completes or fails. */
 public final class PollJobStep extends PacedStep<AsyncJob> {
-    public static final String NAME = "poll";
 
     public PollJobStep(FlowSettings settings) {
-        super(NAME, settings);
+        super(StepNames.POLL, settings);
     }
 
     @Override
@@ -28,26 +28,21 @@ public final class PollJobStep extends PacedStep<AsyncJob> {
     @Override
     public Transition decide(Run run, Outcome<AsyncJob> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
-            return decisions.fail(run, outcome.error());
+            return Transition.fail(outcome.error());
         }
         AsyncJob job = outcome.value();
         if ("completed".equals(job.status())) {
-            return decisions
-                    .advance(run, NAME, "completed", "analysis " + job.analysisId())
-                    .analysis(job.analysisId());
+            return Transition.exit(Exit.DONE, decisions.now(), "completed", "analysis " + job.analysisId())
+                    .withAnalysis(job.analysisId());
         }
         if ("failed".equals(job.status())) {
             String code = job.errorCode() == null ? "ANALYSIS_FAILED" : job.errorCode();
             return Transition.fail(
-                    NAME, new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
+                    new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
         }
         Duration age = Duration.between(run.stepStartedAt(), decisions.now());
         Duration next = Pacing.byAge(age, settings.pollInitial(), settings.pollMax());
         return Transition.again(
-                RunStatus.RUNNING,
-                NAME,
-                decisions.now().plus(next),
-                job.status(),
-                "job " + job.jobId() + " " + job.status());
+                RunStatus.RUNNING, decisions.now().plus(next), job.status(), "job " + job.jobId() + " " + job.status());
     }
 }

@@ -2,12 +2,15 @@ package com.auditybridge.run.steps;
 
 import com.auditybridge.repoaudit.AuditStatus;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunError;
+import com.auditybridge.run.RunResult;
 import com.auditybridge.run.RunStatus;
 import com.auditybridge.run.StepContext;
+import com.auditybridge.run.StepNotes;
 import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
@@ -16,10 +19,9 @@ import java.util.Map;
 
 /** Poll the audit through its stages; each stage change is one timeline row, the finished audit the result. */
 public final class PollRepoAuditStep extends PacedStep<AuditStatus> {
-    public static final String NAME = "poll-audit";
 
     public PollRepoAuditStep(FlowSettings settings) {
-        super(NAME, settings);
+        super(StepNames.POLL_AUDIT, settings);
     }
 
     @Override
@@ -30,31 +32,26 @@ public final class PollRepoAuditStep extends PacedStep<AuditStatus> {
     @Override
     public Transition decide(Run run, Outcome<AuditStatus> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
-            return decisions.fail(run, outcome.error());
+            return Transition.fail(outcome.error());
         }
         AuditStatus audit = outcome.value();
         String stage = audit.stage() == null ? audit.status() : audit.stage();
         if ("complete".equals(audit.status())) {
-            return Transition.complete(NAME, null, "audit complete: " + audit.entityId())
-                    .remember("repoAudit", summary(audit));
+            return Transition.exit(Exit.DONE, decisions.now(), "completed", "audit complete: " + audit.entityId())
+                    .withResult(RunResult.REPO_AUDIT, summary(audit));
         }
         if ("failed".equals(audit.status())) {
-            return Transition.fail(
-                    NAME,
-                    new RunError(
-                            "REPO_AUDIT_FAILED",
-                            audit.error() == null ? "the repo audit failed" : audit.error(),
-                            null));
+            return Transition.fail(new RunError(
+                    "REPO_AUDIT_FAILED", audit.error() == null ? "the repo audit failed" : audit.error(), null));
         }
         Duration age = Duration.between(run.stepStartedAt(), decisions.now());
         Transition again = Transition.again(
                         RunStatus.RUNNING,
-                        NAME,
                         decisions.now().plus(Pacing.byAge(age, settings.repoPollInitial(), settings.repoPollMax())),
                         stage,
                         "audit " + audit.auditId() + " " + stage)
-                .remember("stage", stage);
-        return stage.equals(decisions.kept("stage")) ? again.quiet() : again;
+                .withNotes(new StepNotes(stage));
+        return stage.equals(decisions.notes().auditStage()) ? again.quietly() : again;
     }
 
     private static Map<String, Object> summary(AuditStatus audit) {

@@ -2,22 +2,24 @@ package com.auditybridge.run.steps;
 
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.FlowDefinition;
+import com.auditybridge.run.FlowGraph;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
-import com.auditybridge.run.RunInput;
-import com.auditybridge.run.Step;
+import com.auditybridge.run.RunResult;
 import com.auditybridge.run.paid.PaidSteps;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** trigger → wait for prerequisites on 422 → poll. */
+/** project-analysis: the analysis part of lead-to-audit ({@link LeadToAuditFlow#analysis}) on a given project. */
 @Singleton
 public class ProjectAnalysisFlow implements FlowDefinition {
-    private final AnalysisSteps analysis;
+    private final FlowGraph graph;
 
     public ProjectAnalysisFlow(FlowSettings settings, PaidSteps paid) {
-        this.analysis = new AnalysisSteps(settings, paid);
+        this.graph = FlowGraph.builder()
+                .then(LeadToAuditFlow.analysis(settings, paid))
+                .build();
     }
 
     @Override
@@ -26,21 +28,16 @@ public class ProjectAnalysisFlow implements FlowDefinition {
     }
 
     @Override
-    public String firstStep(RunInput input) {
-        return AnalysisTrigger.NAME;
-    }
-
-    @Override
-    public Step<?> step(Run run) {
-        return analysis.step(run.step());
+    public FlowGraph graph() {
+        return graph;
     }
 
     @Override
     public Map<String, Object> result(Run run) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("projectId", run.projectId());
-        result.put("jobId", run.jobId());
-        result.put("analysisId", run.analysisId());
+        result.put(RunResult.PROJECT_ID, run.projectId());
+        result.put(RunResult.JOB_ID, run.jobId());
+        result.put(RunResult.ANALYSIS_ID, run.analysisId());
         return result;
     }
 }

@@ -3,6 +3,7 @@ package com.auditybridge.run.steps;
 import com.auditybridge.repoaudit.AuditSubmission;
 import com.auditybridge.repoaudit.AuditSummary;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.StepContext;
@@ -27,7 +28,6 @@ import java.util.function.BooleanSupplier;
  * first audit answers as deduped, free.
  */
 public final class RepoAuditSubmission implements PaidCall<AuditSubmission> {
-    public static final String NAME = "submit";
     private final FlowSettings settings;
 
     public RepoAuditSubmission(FlowSettings settings) {
@@ -91,24 +91,20 @@ public final class RepoAuditSubmission implements PaidCall<AuditSubmission> {
     @Override
     public Transition done(Run run, Progress.Done<AuditSubmission> done, Decisions decisions) {
         AuditSubmission answer = done.answer();
+        Transition started;
         if (answer != null && answer.isDeduped()) {
-            return Transition.advance(
-                            PollRepoAuditStep.NAME,
-                            decisions.now(),
-                            "deduped",
-                            "audit " + done.id() + " already complete within 24 h")
-                    .audit(done.id());
+            started = Transition.exit(
+                    Exit.STARTED, decisions.now(), "deduped", "audit " + done.id() + " already complete within 24 h");
+        } else if (answer == null) {
+            started = Transition.exit(Exit.STARTED, decisions.now(), "submitted", done.what());
+        } else {
+            started = Transition.exit(
+                    Exit.STARTED,
+                    decisions.now().plus(settings.repoPollInitial()),
+                    "submitted",
+                    "audit " + done.id() + " " + answer.status());
         }
-        if (answer == null) {
-            return Transition.advance(PollRepoAuditStep.NAME, decisions.now(), "submitted", done.what())
-                    .audit(done.id());
-        }
-        return Transition.advance(
-                        PollRepoAuditStep.NAME,
-                        decisions.now().plus(settings.repoPollInitial()),
-                        "submitted",
-                        "audit " + done.id() + " " + answer.status())
-                .audit(done.id());
+        return started.withAudit(done.id());
     }
 
     @Override

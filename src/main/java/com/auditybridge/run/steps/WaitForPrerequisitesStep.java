@@ -2,6 +2,7 @@ package com.auditybridge.run.steps;
 
 import com.auditybridge.audity.Project;
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Pacing;
 import com.auditybridge.run.Run;
@@ -13,12 +14,11 @@ import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Re-read the project on a growing interval until both analyses exist, then trigger; give up at the deadline. */
+/** Re-read the project on a growing interval until both analyses exist; give up at the deadline. */
 public final class WaitForPrerequisitesStep extends PacedStep<Project> {
-    public static final String NAME = "wait-prereqs";
 
     public WaitForPrerequisitesStep(FlowSettings settings) {
-        super(NAME, settings);
+        super(StepNames.WAIT_FOR_PREREQUISITES, settings);
     }
 
     @Override
@@ -29,24 +29,19 @@ public final class WaitForPrerequisitesStep extends PacedStep<Project> {
     @Override
     public Transition decide(Run run, Outcome<Project> outcome, Decisions decisions) {
         if (!outcome.isSuccess()) {
-            return decisions.fail(run, outcome.error());
+            return Transition.fail(outcome.error());
         }
         Project project = outcome.value();
         if (project.prerequisitesMet()) {
-            return Transition.advance(
-                    AnalysisTrigger.NAME,
-                    decisions.now(),
-                    "prerequisites-met",
-                    "document and interview analyses exist");
+            return Transition.exit(
+                    Exit.DONE, decisions.now(), "prerequisites-met", "document and interview analyses exist");
         }
         if (run.waitDeadline() != null && !decisions.now().isBefore(run.waitDeadline())) {
-            return Transition.fail(
-                    NAME,
-                    new RunError(
-                            "PREREQUISITE_MISSING",
-                            "the project still lacks its document or interview analysis after waiting until "
-                                    + run.waitDeadline(),
-                            422));
+            return Transition.fail(new RunError(
+                    "PREREQUISITE_MISSING",
+                    "the project still lacks its document or interview analysis after waiting until "
+                            + run.waitDeadline(),
+                    422));
         }
         // Paced by the time since the first 422, not since this wait began: a project that keeps answering 422 after
         // looking ready is re-triggered less and less often instead of on a fixed loop.
@@ -57,7 +52,6 @@ public final class WaitForPrerequisitesStep extends PacedStep<Project> {
         Duration next = Pacing.byAge(waited, settings.prerequisiteCheck(), settings.prerequisiteMax());
         return Transition.again(
                 RunStatus.WAITING,
-                NAME,
                 decisions.now().plus(next),
                 "still-missing",
                 "analysis " + project.hasAnalysis() + ", interview analysis " + project.hasInterviewAnalysis());

@@ -3,9 +3,11 @@ package com.auditybridge.run.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auditybridge.run.Decisions;
+import com.auditybridge.run.Exit;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunStore;
 import com.auditybridge.run.StepContext;
+import com.auditybridge.run.StepNotes;
 import com.auditybridge.run.Transition;
 import com.auditybridge.run.paid.PaidCallRecord.State;
 import com.auditybridge.testing.BridgeTestBase;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(environments = "sim", transactional = false)
 class PaidStepTest extends BridgeTestBase {
     private static final Duration SETTLE = Duration.ofMinutes(3);
-    private static final StepContext NO_CONTEXT = new StepContext(null, null, null, null, Map.of());
+    private static final StepContext NO_CONTEXT = new StepContext(null, null, null, null);
 
     @Inject
     PaidSteps paidSteps;
@@ -256,7 +257,7 @@ class PaidStepTest extends BridgeTestBase {
                 .decide(
                         runs.find(runId).orElseThrow(),
                         Outcome.success(200, progress),
-                        new Decisions(clock.instant(), null, null, null, Map.of()));
+                        new Decisions(clock.instant(), StepNotes.NONE, null));
     }
 
     private PaidCallRecord record(String runId) {
@@ -348,7 +349,7 @@ class PaidStepTest extends BridgeTestBase {
 
         @Override
         public Transition done(Run run, Progress.Done<String> done, Decisions decisions) {
-            return Transition.advance("next", decisions.now(), "done", done.id());
+            return Transition.exit(Exit.DONE, decisions.now(), "done", done.id());
         }
 
         @Override
