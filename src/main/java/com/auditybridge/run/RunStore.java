@@ -70,7 +70,7 @@ public class RunStore {
 
     /** Newest first; the cursor is the (created_at, id) of the last run of the previous page. */
     @Transactional
-    public List<Run> list(String connectionId, Flow flow, RunStatus status, int limit, RunCursor after) {
+    public List<Run> list(String connectionId, Flow flow, RunStatus status, String leadId, int limit, RunCursor after) {
         StringBuilder sql = new StringBuilder("select * from run where connection_id = ?");
         List<Object> args = new ArrayList<>(List.of(connectionId));
         if (flow != null) {
@@ -80,6 +80,10 @@ public class RunStore {
         if (status != null) {
             sql.append(" and status = ?");
             args.add(status.wireName());
+        }
+        if (leadId != null) {
+            sql.append(" and lead_id = ?");
+            args.add(leadId);
         }
         if (after != null) {
             sql.append(" and (created_at < ? or (created_at = ? and id < ?))");

@@ -4,6 +4,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
+import com.auditybridge.web.Ids;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -48,11 +49,23 @@ public class RunsController {
         return views.full(owned(auth.require(request), id));
     }
 
+    /**
+     * The caller's runs, newest first, a page at a time.
+     *
+     * @param flow only runs of this flow ({@code lead-to-audit}, {@code project-analysis}, {@code project-update},
+     *     {@code repo-audit})
+     * @param status only runs in this status ({@code queued}, {@code running}, {@code waiting}, {@code completed},
+     *     {@code failed}, {@code cancelled})
+     * @param leadId only the run of this lead: the lead-to-audit run that converts it (a lead has at most one)
+     * @param limit runs per page, 1 to 100 (20 when absent)
+     * @param cursor the {@code nextCursor} of the previous page
+     */
     @Get
     RunPage list(
             HttpRequest<?> request,
             @QueryValue @Nullable String flow,
             @QueryValue @Nullable String status,
+            @QueryValue @Nullable String leadId,
             @QueryValue @Nullable String limit,
             @QueryValue @Nullable String cursor) {
         Connection connection = auth.require(request);
@@ -61,11 +74,14 @@ public class RunsController {
         RunStatus statusFilter = status == null
                 ? null
                 : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
+        if (leadId != null && Ids.problem(leadId) != null) {
+            throw badQuery("leadId", Ids.problem(leadId));
+        }
         int size = pageSize(limit);
         RunCursor after = cursor == null
                 ? null
                 : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
-        List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, size, after);
+        List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, leadId, size, after);
         String next = runs.size() == size
                 ? new RunCursor(
                                 runs.get(size - 1).createdAt(),

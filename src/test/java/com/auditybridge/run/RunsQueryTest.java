@@ -97,9 +97,32 @@ class RunsQueryTest extends BridgeTestBase {
     }
 
     @Test
+    void theListIsFilteredByLeadSoThatALeadsRunCanBeFound() {
+        String lead = unconvertedLead(1);
+        String other = unconvertedLead(2);
+        String run = hook("lead-arrived", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(lead))
+                .text("runId");
+        String otherRun = hook("lead-arrived", "{\"leadId\":\"%s\",\"analysis\":\"none\"}".formatted(other))
+                .text("runId");
+
+        assertThat(ids(runs("?leadId=" + lead))).containsExactly(run);
+        assertThat(ids(runs("?leadId=" + other + "&flow=lead-to-audit"))).containsExactly(otherRun);
+        assertThat(ids(runs("?leadId=" + lead + "&status=cancelled"))).isEmpty();
+        assertThat(ids(runs("?leadId=no-such-lead"))).isEmpty();
+    }
+
+    @Test
     void badFiltersAreA400Problem() {
         for (String query : List.of(
-                "?flow=nope", "?status=done", "?limit=0", "?limit=101", "?cursor=!!!", "?cursor=bm90LWEtY3Vyc29y")) {
+                "?flow=nope",
+                "?status=done",
+                "?limit=0",
+                "?limit=101",
+                "?cursor=!!!",
+                "?cursor=bm90LWEtY3Vyc29y",
+                "?leadId=a%20b",
+                "?leadId=a%2Fb",
+                "?leadId=")) {
             assertProblem(runs(query), 400, "INVALID_QUERY");
         }
     }
