@@ -32,7 +32,8 @@ public class Subscriptions {
     @Transactional
     public Created create(String connectionId, String targetUrl, List<String> events, Instant now) {
         Created created = new Created(UUID.randomUUID().toString(), WebhookSignature.newSecret());
-        update(
+        Sql.update(
+                jdbc,
                 "insert into subscription (id, connection_id, target_url, events, secret, created_at) values (?,?,?,?,?,?)",
                 created.id(),
                 connectionId,
@@ -65,13 +66,6 @@ public class Subscriptions {
     /** Deletes it; its deliveries not yet made are cancelled when they come due. */
     @Transactional
     public boolean remove(String connectionId, String id) {
-        return update("delete from subscription where id = ? and connection_id = ?", id, connectionId) == 1;
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        });
+        return Sql.update(jdbc, "delete from subscription where id = ? and connection_id = ?", id, connectionId) == 1;
     }
 }

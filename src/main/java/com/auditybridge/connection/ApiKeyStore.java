@@ -27,11 +27,14 @@ public class ApiKeyStore {
     public NewApiKey issue(String connectionId, Instant now) {
         String key = Digests.newApiKey();
         ApiKeyRow row = new ApiKeyRow(UUID.randomUUID().toString(), connectionId, Digests.shownPrefix(key), now);
-        jdbc.prepareStatement(
-                "insert into api_key (id, connection_id, key_hash, prefix, created_at) values (?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, row.id(), connectionId, Digests.sha256Hex(key), row.prefix(), now);
-                    return ps.executeUpdate();
-                });
+        Sql.update(
+                jdbc,
+                "insert into api_key (id, connection_id, key_hash, prefix, created_at) values (?,?,?,?,?)",
+                row.id(),
+                connectionId,
+                Digests.sha256Hex(key),
+                row.prefix(),
+                now);
         return new NewApiKey(row, key);
     }
 
@@ -66,10 +69,7 @@ public class ApiKeyStore {
 
     @Transactional
     public boolean revoke(String connectionId, String keyId) {
-        return jdbc.prepareStatement("delete from api_key where id = ? and connection_id = ?", ps -> {
-            Sql.bind(ps, keyId, connectionId);
-            return ps.executeUpdate() == 1;
-        });
+        return Sql.update(jdbc, "delete from api_key where id = ? and connection_id = ?", keyId, connectionId) == 1;
     }
 
     /** A key just issued: shown once, in the answer that created it. */
