@@ -15,7 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * The connections admin API (PRODUCT.md §6), behind {@link AdminAuthFilter}. Keys and the signing secret
+ * The connections admin API, behind {@link AdminAuthFilter}. Keys and the signing secret
  * are answered once, at creation; every other answer shows fingerprints and key prefixes only.
  */
 @Controller("/v1/admin/connections")

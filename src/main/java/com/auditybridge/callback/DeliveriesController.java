@@ -19,7 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** The operator's view of deliveries (PRODUCT.md §3, §4): see them with their attempts, redeliver. */
+/** The operator's view of deliveries: see them with their attempts, redeliver. */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeliveriesController {

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Zapier REST hooks (PRODUCT.md §4): subscribe a target to event types; another connection's is a 404. */
+/** Zapier REST hooks: subscribe a target to event types; another connection's is a 404. */
 @Controller("/v1/subscriptions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubscriptionsController {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** The few conversions every store needs, so that H2 and Postgres read and write times alike. */
+/** What every store of hand-written SQL needs: binding and reading times alike on H2 and Postgres, and one update. */
 public final class Sql {
     private Sql() {}
 

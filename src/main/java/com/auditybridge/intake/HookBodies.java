@@ -7,7 +7,7 @@ import com.auditybridge.web.BodyRules;
 import java.util.Map;
 import java.util.Set;
 
-/** The hook bodies of PRODUCT.md §1, checked strictly: unknown fields and wrong types are refused. */
+/** The hook bodies (schemas/hooks), checked strictly: unknown fields and wrong types are refused. */
 final class HookBodies {
     static final Set<String> EVENT_TYPES = Set.of(
             "lead.arrived",
@@ -138,7 +138,7 @@ final class HookBodies {
     }
 
     static String callbackUrl(BodyRules rules) {
-        // A refused scheme is the 422 of CallbackTargets, as a private address is (PRODUCT.md §2).
+        // A refused scheme is the 422 of CallbackTargets, as a private address is.
         return rules.absoluteUrl("callbackUrl", false);
     }
 

@@ -21,9 +21,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.concurrent.CompletableFuture;
 
-/** The inbound hooks of PRODUCT.md §1: each answers at once with a run id, or a problem. */
+/** The inbound hooks: each answers at once with a run id, or a problem. */
 @Controller("/v1/hooks")
-@Tag(name = "hooks", description = "Start a run; answered at once with its id (PRODUCT.md §1, §2)")
+@Tag(name = "hooks", description = "Start a run; answered at once with its id")
 @ApiResponse(
         responseCode = "202",
         description = "Run stored and queued; Location: /v1/runs/{id}",

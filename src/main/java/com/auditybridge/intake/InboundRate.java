@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each connection's own inbound rate (PRODUCT.md §2, 429): at most {@code requestsPerMinute} hook
+ * Each connection's own inbound rate (429 beyond it): at most {@code requestsPerMinute} hook
  * calls in any sliding minute, counted per replica. A refused call counts for nothing.
  */
 @Singleton

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Audity's own PATCH rules (seed 002), applied before anything is queued so that a bad field is a
+ * Audity's own PATCH rules ({@code PatchProjectInput} in schemas/audity-openapi.yaml), applied before anything is queued so that a bad field is a
  * 400 now rather than a failed run later: the allowlist, the field limits and the three codes.
  */
 final class ProjectFieldRules {

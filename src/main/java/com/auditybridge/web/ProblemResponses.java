@@ -9,7 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The documented refusals of an inbound hook (PRODUCT.md §2), each an RFC 9457 problem. */
+/** The refusals an inbound hook documents in the generated OpenAPI, each an RFC 9457 problem. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ApiResponse(

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Issue 7: every case of {@code bad-input/*.jsonl} is refused with its documented problem and stores nothing. */
+/** Every case of {@code bad-input/*.jsonl} is refused with its documented problem and stores nothing. */
 @MicronautTest(environments = "sim", transactional = false)
 class BadInputCorpusTest extends BadInputTestBase {
 

@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Issue 7: mutated hook bodies over real HTTP. The answer is 202 or 200, or a 4xx problem that stored nothing;
+ * Mutated hook bodies over real HTTP. The answer is 202 or 200, or a 4xx problem that stored nothing;
  * never a 5xx. jqwik and @MicronautTest do not mix, so this starts the bridge itself, once.
  */
 class HookFuzzOverHttpTest {

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 7: the cases of {@code bad-input/ssrf/*.jsonl}, with the SSRF guard on as in production: every
+ * The cases of {@code bad-input/ssrf/*.jsonl}, with the SSRF guard on as in production: every
  * notation of a private or local address is refused on each hook's callbackUrl and a subscription's targetUrl.
  */
 @MicronautTest(environments = "sim", transactional = false)

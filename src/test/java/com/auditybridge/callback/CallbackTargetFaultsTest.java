@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Callback targets that are down, slow, gone or not found: the contract's outcomes (PRODUCT.md §4), on simulated time. */
+/** Callback targets that are down, slow, gone or not found: the contract's outcomes (callback/RetryLadder), on simulated time. */
 @MicronautTest(environments = "sim", transactional = false)
 class CallbackTargetFaultsTest extends DeliveryTestBase {
 

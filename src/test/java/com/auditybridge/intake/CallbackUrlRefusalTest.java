@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PRODUCT.md §2 and §4: with the SSRF guard on, a callback URL the bridge may not call is a 422 at intake. */
+/** With the SSRF guard on, a callback URL the bridge may not call is a 422 at intake. */
 @MicronautTest(environments = "sim", transactional = false)
 class CallbackUrlRefusalTest extends BridgeTestBase {
 

@@ -6,7 +6,7 @@ import com.auditybridge.testing.BridgeTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §2: the 202 of each hook, stored and queued before the answer, and the 401s. */
+/** The 202 of each hook, stored and queued before the answer, and the 401s. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookAcceptanceTest extends BridgeTestBase {
 

@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Issue 7: whatever a hook body holds, the validation layer answers a run input or a 400 naming fields, nothing else. */
+/** Whatever a hook body holds, the validation layer answers a run input or a 400 naming fields, nothing else. */
 class HookBodyPropertyTest {
     private static final Map<String, Function<Map<String, Object>, RunInput>> HOOKS = Map.of(
             "lead-arrived",

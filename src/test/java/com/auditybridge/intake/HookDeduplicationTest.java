@@ -7,7 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §2: Idempotency-Key replays, and lead-to-audit deduplicated on its lead. */
+/** Idempotency-Key replays, and lead-to-audit deduplicated on its lead. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookDeduplicationTest extends BridgeTestBase {
 

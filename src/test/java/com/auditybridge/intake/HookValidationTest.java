@@ -7,7 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §2: every refused body is a problem+json with Audity's codes, and stores no run. */
+/** Every refused body is a problem+json with Audity's codes, and stores no run. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookValidationTest extends BridgeTestBase {
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §2: {@code ?wait=N} holds the answer until the run ends, or answers the usual 202. */
+/** {@code ?wait=N} holds the answer until the run ends, or answers the usual 202. */
 @MicronautTest(environments = "sim", transactional = false)
 class HookWaitTest extends BridgeTestBase {
 

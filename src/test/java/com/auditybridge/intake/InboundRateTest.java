@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §2: a caller over its own inbound rate is answered 429 with Retry-After, and stores nothing. */
+/** A caller over its own inbound rate is answered 429 with Retry-After, and stores nothing. */
 @MicronautTest(environments = "sim", transactional = false)
 class InboundRateTest extends BridgeTestBase {
 

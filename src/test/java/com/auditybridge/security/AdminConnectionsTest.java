@@ -9,7 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §6: the connections admin API, behind BRIDGE_ADMIN_TOKEN. */
+/** The connections admin API, behind BRIDGE_ADMIN_TOKEN. */
 @MicronautTest(environments = "sim", transactional = false)
 class AdminConnectionsTest extends AdminTestBase {
     private static final String SECRET = "whsec_Z2l2ZW4tc2lnbmluZy1zZWNyZXQtb2YtdGhlLWNvbm5lY3Rpb24=";

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md §6, end to end: a second connection made through the admin API, with its own key, finds
+ * End to end: a second connection made through the admin API, with its own key, finds
  * nothing of the first's (runs, deliveries, subscriptions, idempotency keys): 404, never 403.
  */
 @MicronautTest(environments = "sim", transactional = false)
