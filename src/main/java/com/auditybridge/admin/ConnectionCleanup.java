@@ -20,18 +20,13 @@ class ConnectionCleanup {
 
     void forget(String connectionId) {
         for (String table : new String[] {"subscription", "signing_secret", "webhook_token"}) {
-            jdbc.prepareStatement("delete from " + table + " where connection_id = ?", ps -> {
-                Sql.bind(ps, connectionId);
-                return ps.executeUpdate();
-            });
+            Sql.update(jdbc, "delete from " + table + " where connection_id = ?", connectionId);
         }
         // The conversions retention kept after their runs were deleted, for a new run of the same lead to find.
-        jdbc.prepareStatement(
+        Sql.update(
+                jdbc,
                 "delete from paid_call where connection_id = ?"
                         + " and not exists (select 1 from run r where r.id = paid_call.run_id)",
-                ps -> {
-                    Sql.bind(ps, connectionId);
-                    return ps.executeUpdate();
-                });
+                connectionId);
     }
 }

@@ -11,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
-/** What the admin API answers. Only {@link Created} and {@link IssuedKey} carry a secret, once. */
+/** What the admin API answers. Only {@link Created}, {@link IssuedKey} and {@link IssuedWebhookToken} carry a secret, once. */
 final class ConnectionViews {
     private ConnectionViews() {}
 

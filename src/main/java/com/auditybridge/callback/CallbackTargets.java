@@ -71,10 +71,6 @@ public class CallbackTargets {
                                 .allMatch(l -> l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255));
     }
 
-    public boolean allowsPrivate() {
-        return allowPrivate;
-    }
-
     private static String stripBrackets(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }

@@ -51,7 +51,8 @@ public class DeliveryStore {
     /** The outcome of one attempt: the attempt row and the delivery's new state, in one transaction. */
     @Transactional
     public void recordAttempt(Delivery delivery, AttemptResult result, Verdict verdict, Instant at) {
-        update(
+        Sql.update(
+                jdbc,
                 "insert into delivery_attempt (delivery_id, at, status, latency_ms, response, error) values (?,?,?,?,?,?)",
                 delivery.id(),
                 at,
@@ -59,7 +60,8 @@ public class DeliveryStore {
                 result.latencyMs(),
                 Bounded.cut(result.excerpt(), Bounded.RESPONSE_EXCERPT),
                 truncate(result.error()));
-        update(
+        Sql.update(
+                jdbc,
                 "update delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,"
                         + " updated_at = ?, delivered_at = ? where id = ?",
                 verdict.status().wireName(),
@@ -74,7 +76,8 @@ public class DeliveryStore {
     /** A pending delivery that cannot be attempted at all; false when it is no longer pending. */
     @Transactional
     public boolean markDead(String id, String why, Instant at) {
-        return update(
+        return Sql.update(
+                        jdbc,
                         "update delivery set status = 'dead', next_attempt_at = null, last_error = ?, updated_at = ?"
                                 + " where id = ? and status = 'pending'",
                         truncate(why),
@@ -85,13 +88,18 @@ public class DeliveryStore {
 
     @Transactional
     public void cancel(String id, Instant at) {
-        update("update delivery set status = 'cancelled', next_attempt_at = null, updated_at = ? where id = ?", at, id);
+        Sql.update(
+                jdbc,
+                "update delivery set status = 'cancelled', next_attempt_at = null, updated_at = ? where id = ?",
+                at,
+                id);
     }
 
     /** A new attempt cycle for a delivery that ended; false when it is still pending. */
     @Transactional
     public boolean reopen(String id, Instant at) {
-        return update(
+        return Sql.update(
+                        jdbc,
                         "update delivery set status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
                                 + " where id = ? and status <> 'pending'",
                         at,
@@ -139,13 +147,6 @@ public class DeliveryStore {
                 }
             }
             return out;
-        });
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
         });
     }
 

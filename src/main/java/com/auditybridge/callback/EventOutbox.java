@@ -55,11 +55,15 @@ public class EventOutbox {
         payload.put("type", type);
         payload.put("timestamp", now.toString());
         payload.put("data", data);
-        jdbc.prepareStatement(
-                "insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, eventId, connectionId, runId, type, write(payload), now);
-                    return ps.executeUpdate();
-                });
+        Sql.update(
+                jdbc,
+                "insert into event (id, connection_id, run_id, type, payload, created_at) values (?,?,?,?,?,?)",
+                eventId,
+                connectionId,
+                runId,
+                type,
+                write(payload),
+                now);
         if (targetUrl != null) {
             addDelivery(eventId, connectionId, runId, targetUrl, null, finalCallback, now);
         }
@@ -81,24 +85,20 @@ public class EventOutbox {
             Instant now) {
         String deliveryId = UUID.randomUUID().toString();
         Instant due = now.plus(ladder.first());
-        jdbc.prepareStatement(
+        Sql.update(
+                jdbc,
                 "insert into delivery (id, event_id, connection_id, run_id, target_url, subscription_id, final_callback,"
                         + " status, attempts, next_attempt_at, created_at, updated_at) values (?,?,?,?,?,?,?,'pending',0,?,?,?)",
-                ps -> {
-                    Sql.bind(
-                            ps,
-                            deliveryId,
-                            eventId,
-                            connectionId,
-                            runId,
-                            targetUrl,
-                            subscriptionId,
-                            finalCallback,
-                            due,
-                            now,
-                            now);
-                    return ps.executeUpdate();
-                });
+                deliveryId,
+                eventId,
+                connectionId,
+                runId,
+                targetUrl,
+                subscriptionId,
+                finalCallback,
+                due,
+                now,
+                now);
         queue.enqueue(deliveryId, due);
     }
 

@@ -28,13 +28,13 @@ public class GeneratedSecrets {
     @Transactional
     public String ensure(String connectionId) {
         return find(connectionId).orElseGet(() -> {
-            jdbc.prepareStatement(
+            Sql.update(
+                    jdbc,
                     "insert into signing_secret (connection_id, secret, shown, created_at)"
                             + " values (?,?,false,?) on conflict do nothing",
-                    ps -> {
-                        Sql.bind(ps, connectionId, box.seal(WebhookSignature.newSecret()), clock.instant());
-                        return ps.executeUpdate();
-                    });
+                    connectionId,
+                    box.seal(WebhookSignature.newSecret()),
+                    clock.instant());
             return find(connectionId).orElseThrow();
         });
     }
@@ -47,11 +47,8 @@ public class GeneratedSecrets {
     /** The secret, the first time only: later calls (and other replicas) get empty. */
     @Transactional
     public Optional<String> revealOnce(String connectionId) {
-        int marked = jdbc.prepareStatement(
-                "update signing_secret set shown = true where connection_id = ? and shown = false", ps -> {
-                    ps.setString(1, connectionId);
-                    return ps.executeUpdate();
-                });
+        int marked = Sql.update(
+                jdbc, "update signing_secret set shown = true where connection_id = ? and shown = false", connectionId);
         return marked == 1 ? find(connectionId) : Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.SecretBox;
+import com.auditybridge.db.Sql;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -53,12 +54,12 @@ public class PlainSecretSealer {
                     return rows;
                 });
         for (String[] row : plain) {
-            jdbc.prepareStatement("update " + table + " set secret = ? where " + key + " = ? and secret = ?", ps -> {
-                ps.setString(1, box.seal(row[1]));
-                ps.setString(2, row[0]);
-                ps.setString(3, row[1]);
-                return ps.executeUpdate();
-            });
+            Sql.update(
+                    jdbc,
+                    "update " + table + " set secret = ? where " + key + " = ? and secret = ?",
+                    box.seal(row[1]),
+                    row[0],
+                    row[1]);
         }
         return plain.size();
     }

@@ -1,24 +1,20 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.SecretBox;
-import com.auditybridge.db.Sql;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /** Subscriptions per connection; each has its own signing secret, stored sealed (see {@link SecretBox}). */
 @Singleton
 public class Subscriptions {
-    private final JdbcOperations jdbc;
+    private final SubscriptionRows rows;
     private final SecretBox box;
 
-    public Subscriptions(JdbcOperations jdbc, SecretBox box) {
-        this.jdbc = jdbc;
+    Subscriptions(SubscriptionRows rows, SecretBox box) {
+        this.rows = rows;
         this.box = box;
     }
 
@@ -32,46 +28,21 @@ public class Subscriptions {
     @Transactional
     public Created create(String connectionId, String targetUrl, List<String> events, Instant now) {
         Created created = new Created(UUID.randomUUID().toString(), WebhookSignature.newSecret());
-        update(
-                "insert into subscription (id, connection_id, target_url, events, secret, created_at) values (?,?,?,?,?,?)",
-                created.id(),
-                connectionId,
-                targetUrl,
-                String.join(",", events),
-                box.seal(created.secret()),
-                now);
+        rows.save(new SubscriptionRows.Row(
+                created.id(), connectionId, targetUrl, String.join(",", events), box.seal(created.secret()), now));
         return created;
     }
 
     @Transactional
     public List<Subscription> list(String connectionId) {
-        return jdbc.prepareStatement(
-                "select * from subscription where connection_id = ? order by created_at, id", ps -> {
-                    ps.setString(1, connectionId);
-                    List<Subscription> out = new ArrayList<>();
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Subscription(
-                                    rs.getString("id"),
-                                    rs.getString("target_url"),
-                                    Arrays.asList(rs.getString("events").split(",")),
-                                    Sql.instant(rs, "created_at")));
-                        }
-                    }
-                    return out;
-                });
+        return rows.findByConnectionIdOrderByCreatedAtAndId(connectionId).stream()
+                .map(SubscriptionRows.Row::view)
+                .toList();
     }
 
     /** Deletes it; its deliveries not yet made are cancelled when they come due. */
     @Transactional
     public boolean remove(String connectionId, String id) {
-        return update("delete from subscription where id = ? and connection_id = ?", id, connectionId) == 1;
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        });
+        return rows.deleteByIdAndConnectionId(id, connectionId) == 1;
     }
 }

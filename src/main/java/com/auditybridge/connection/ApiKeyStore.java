@@ -1,13 +1,9 @@
 package com.auditybridge.connection;
 
-import com.auditybridge.db.Sql;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -16,60 +12,41 @@ import java.util.UUID;
 /** The {@code api_key} table: a key is stored as its SHA-256 and found by it (see {@link Digests}). */
 @Singleton
 public class ApiKeyStore {
-    private final JdbcOperations jdbc;
+    private final ApiKeyRows rows;
 
-    public ApiKeyStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ApiKeyStore(ApiKeyRows rows) {
+        this.rows = rows;
     }
 
     /** A new key for the connection; the key itself is in the answer and nowhere else. */
     @Transactional
     public NewApiKey issue(String connectionId, Instant now) {
         String key = Digests.newApiKey();
-        ApiKeyRow row = new ApiKeyRow(UUID.randomUUID().toString(), connectionId, Digests.shownPrefix(key), now);
-        jdbc.prepareStatement(
-                "insert into api_key (id, connection_id, key_hash, prefix, created_at) values (?,?,?,?,?)", ps -> {
-                    Sql.bind(ps, row.id(), connectionId, Digests.sha256Hex(key), row.prefix(), now);
-                    return ps.executeUpdate();
-                });
-        return new NewApiKey(row, key);
+        String id = UUID.randomUUID().toString();
+        ApiKeyRows.Row row =
+                rows.save(new ApiKeyRows.Row(id, connectionId, Digests.sha256Hex(key), Digests.shownPrefix(key), now));
+        return new NewApiKey(row.shown(), key);
     }
 
     /** The connection id of a presented key; the stored digest is compared again in constant time. */
     @Transactional
     public Optional<String> connectionOf(String presentedKey) {
         byte[] presented = Digests.sha256(presentedKey);
-        return jdbc.prepareStatement("select connection_id, key_hash from api_key where key_hash = ?", ps -> {
-            ps.setString(1, HexFormat.of().formatHex(presented));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && MessageDigest.isEqual(HexFormat.of().parseHex(rs.getString("key_hash")), presented)
-                        ? Optional.of(rs.getString("connection_id"))
-                        : Optional.<String>empty();
-            }
-        });
+        return rows.findByKeyHash(HexFormat.of().formatHex(presented))
+                .filter(row -> MessageDigest.isEqual(HexFormat.of().parseHex(row.keyHash()), presented))
+                .map(ApiKeyRows.Row::connectionId);
     }
 
     @Transactional
     public List<ApiKeyRow> of(String connectionId) {
-        return jdbc.prepareStatement("select * from api_key where connection_id = ? order by created_at, id", ps -> {
-            ps.setString(1, connectionId);
-            List<ApiKeyRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ApiKeyRow(
-                            rs.getString("id"), connectionId, rs.getString("prefix"), Sql.instant(rs, "created_at")));
-                }
-            }
-            return out;
-        });
+        return rows.findByConnectionIdOrderByCreatedAtAndId(connectionId).stream()
+                .map(ApiKeyRows.Row::shown)
+                .toList();
     }
 
     @Transactional
     public boolean revoke(String connectionId, String keyId) {
-        return jdbc.prepareStatement("delete from api_key where id = ? and connection_id = ?", ps -> {
-            Sql.bind(ps, keyId, connectionId);
-            return ps.executeUpdate() == 1;
-        });
+        return rows.deleteByIdAndConnectionId(keyId, connectionId) == 1;
     }
 
     /** A key just issued: shown once, in the answer that created it. */

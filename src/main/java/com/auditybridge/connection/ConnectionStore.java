@@ -26,7 +26,8 @@ public class ConnectionStore {
 
     @Transactional
     public void insert(ManagedConnection c) {
-        update(
+        Sql.update(
+                jdbc,
                 "insert into bridge_connection (" + COLUMNS
                         + ", created_at, updated_at, id) values (?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(c, c.createdAt(), c.updatedAt(), c.id()));
@@ -34,14 +35,15 @@ public class ConnectionStore {
 
     @Transactional
     public void replace(ManagedConnection c) {
-        update(
+        Sql.update(
+                jdbc,
                 "update bridge_connection set " + COLUMNS.replace(",", " = ?,") + " = ?, updated_at = ? where id = ?",
                 values(c, c.updatedAt(), c.id()));
     }
 
     @Transactional
     public boolean delete(String id) {
-        return update("delete from bridge_connection where id = ?", id) == 1;
+        return Sql.update(jdbc, "delete from bridge_connection where id = ?", id) == 1;
     }
 
     @Transactional
@@ -104,13 +106,6 @@ public class ConnectionStore {
                 }
             }
             return out;
-        });
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
         });
     }
 }

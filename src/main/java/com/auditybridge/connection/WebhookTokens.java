@@ -34,11 +34,13 @@ public class WebhookTokens {
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         delete(connectionId);
-        jdbc.prepareStatement(
-                "insert into webhook_token (connection_id, token_hash, prefix, created_at) values (?,?,?,?)", ps -> {
-                    Sql.bind(ps, connectionId, Digests.sha256Hex(token), Digests.shownPrefix(token), now);
-                    return ps.executeUpdate();
-                });
+        Sql.update(
+                jdbc,
+                "insert into webhook_token (connection_id, token_hash, prefix, created_at) values (?,?,?,?)",
+                connectionId,
+                Digests.sha256Hex(token),
+                Digests.shownPrefix(token),
+                now);
         return new NewWebhookToken(connectionId, token, Digests.shownPrefix(token), now);
     }
 
@@ -61,10 +63,7 @@ public class WebhookTokens {
 
     @Transactional
     public void delete(String connectionId) {
-        jdbc.prepareStatement("delete from webhook_token where connection_id = ?", ps -> {
-            ps.setString(1, connectionId);
-            return ps.executeUpdate();
-        });
+        Sql.update(jdbc, "delete from webhook_token where connection_id = ?", connectionId);
     }
 
     /** A token as issued: shown this once. */

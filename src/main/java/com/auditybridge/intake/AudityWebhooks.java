@@ -68,13 +68,14 @@ public class AudityWebhooks {
      * name, Audity's to choose, is kept cut to its column.
      */
     private boolean remember(String connectionId, String deliveryId, String event, Instant now) {
-        return jdbc.prepareStatement(
+        return Sql.update(
+                        jdbc,
                         "insert into inbound_delivery (connection_id, delivery_id, event, received_at)"
                                 + " values (?, ?, ?, ?) on conflict do nothing",
-                        ps -> {
-                            Sql.bind(ps, connectionId, deliveryId, Bounded.cut(event, Bounded.EVENT_NAME), now);
-                            return ps.executeUpdate();
-                        })
+                        connectionId,
+                        deliveryId,
+                        Bounded.cut(event, Bounded.EVENT_NAME),
+                        now)
                 == 1;
     }
 }

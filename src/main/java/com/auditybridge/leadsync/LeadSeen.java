@@ -34,18 +34,22 @@ public class LeadSeen {
     }
 
     void markSeen(String connectionId, String leadId, Instant now) {
-        jdbc.prepareStatement("insert into lead_seen (connection_id, lead_id, seen_at) values (?,?,?)", ps -> {
-            Sql.bind(ps, connectionId, leadId, now);
-            return ps.executeUpdate();
-        });
+        Sql.update(
+                jdbc,
+                "insert into lead_seen (connection_id, lead_id, seen_at) values (?,?,?)",
+                connectionId,
+                leadId,
+                now);
     }
 
     void markStarted(String connectionId, String leadId, String runId, Instant now) {
-        jdbc.prepareStatement(
-                "update lead_seen set run_id = ?, started_at = ? where connection_id = ? and lead_id = ?", ps -> {
-                    Sql.bind(ps, runId, now, connectionId, leadId);
-                    return ps.executeUpdate();
-                });
+        Sql.update(
+                jdbc,
+                "update lead_seen set run_id = ?, started_at = ? where connection_id = ? and lead_id = ?",
+                runId,
+                now,
+                connectionId,
+                leadId);
     }
 
     int startedSince(String connectionId, Instant since) {

@@ -70,22 +70,26 @@ public class RetentionStore {
                 + " or event_id in (select id from event where run_id in " + in + ")";
         deleted.put(
                 "delivery_attempt",
-                update("delete from delivery_attempt where delivery_id in (" + deliveries + ")", twice));
+                Sql.update(jdbc, "delete from delivery_attempt where delivery_id in (" + deliveries + ")", twice));
         deleted.put(
                 "delivery",
-                update(
+                Sql.update(
+                        jdbc,
                         "delete from delivery where run_id in " + in
                                 + " or event_id in (select id from event where run_id in " + in + ")",
                         twice));
-        deleted.put("event", update("delete from event where run_id in " + in, ids.toArray()));
-        deleted.put("run_event", update("delete from run_event where run_id in " + in, ids.toArray()));
+        deleted.put("event", Sql.update(jdbc, "delete from event where run_id in " + in, ids.toArray()));
+        deleted.put("run_event", Sql.update(jdbc, "delete from run_event where run_id in " + in, ids.toArray()));
         deleted.put(
                 "paid_call",
-                update(
+                Sql.update(
+                        jdbc,
                         "delete from paid_call where run_id in " + in + " and not (" + KEPT_CONVERSION + ")",
                         ids.toArray()));
-        deleted.put("idempotency_key", update("delete from idempotency_key where run_id in " + in, ids.toArray()));
-        deleted.put("run", update("delete from run where id in " + in, ids.toArray()));
+        deleted.put(
+                "idempotency_key",
+                Sql.update(jdbc, "delete from idempotency_key where run_id in " + in, ids.toArray()));
+        deleted.put("run", Sql.update(jdbc, "delete from run where id in " + in, ids.toArray()));
         return new Batch(chosen, deleted);
     }
 
@@ -103,9 +107,11 @@ public class RetentionStore {
         String in = in(ids);
         Map<String, Integer> deleted = new LinkedHashMap<>();
         deleted.put(
-                "delivery_attempt", update("delete from delivery_attempt where delivery_id in " + in, ids.toArray()));
+                "delivery_attempt",
+                Sql.update(jdbc, "delete from delivery_attempt where delivery_id in " + in, ids.toArray()));
         deleted.put(
-                "delivery", update("delete from delivery where id in " + in + " and status = 'dead'", ids.toArray()));
+                "delivery",
+                Sql.update(jdbc, "delete from delivery where id in " + in + " and status = 'dead'", ids.toArray()));
         return new Batch(ids.size(), deleted);
     }
 
@@ -128,19 +134,21 @@ public class RetentionStore {
         Map<String, Integer> deleted = new LinkedHashMap<>();
         deleted.put(
                 "delivery_attempt",
-                update(
+                Sql.update(
+                        jdbc,
                         "delete from delivery_attempt where delivery_id in"
                                 + " (select id from delivery where event_id in " + in + ")",
                         ids.toArray()));
-        deleted.put("delivery", update("delete from delivery where event_id in " + in, ids.toArray()));
-        deleted.put("event", update("delete from event where id in " + in, ids.toArray()));
+        deleted.put("delivery", Sql.update(jdbc, "delete from delivery where event_id in " + in, ids.toArray()));
+        deleted.put("event", Sql.update(jdbc, "delete from event where id in " + in, ids.toArray()));
         return new Batch(chosen, deleted);
     }
 
     /** Audity webhook delivery ids received before {@code receivedBefore}. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch inboundDeliveries(Instant receivedBefore, int limit) {
-        int n = update(
+        int n = Sql.update(
+                jdbc,
                 "delete from inbound_delivery where (connection_id, delivery_id) in (select connection_id, delivery_id"
                         + " from inbound_delivery where received_at < ? order by received_at limit " + limit + ")",
                 receivedBefore);
@@ -150,7 +158,8 @@ public class RetentionStore {
     /** Idempotency keys first used before {@code createdBefore}; none of a run in flight. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch idempotencyKeys(Instant createdBefore, int limit) {
-        int n = update(
+        int n = Sql.update(
+                jdbc,
                 "delete from idempotency_key where (connection_id, idem_key) in (select k.connection_id, k.idem_key"
                         + " from idempotency_key k where k.created_at < ? and" + NOT_OF_A_RUN_IN_FLIGHT.formatted("k")
                         + " order by k.created_at limit " + limit + ")",
@@ -161,7 +170,8 @@ public class RetentionStore {
     /** The lead sync's marks made (seen, and started if so) before {@code madeBefore}; none of a run in flight. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Batch leadMarks(Instant madeBefore, int limit) {
-        int n = update(
+        int n = Sql.update(
+                jdbc,
                 "delete from lead_seen where (connection_id, lead_id) in (select s.connection_id, s.lead_id"
                         + " from lead_seen s where s.seen_at < ? and (s.started_at is null or s.started_at < ?)"
                         + " and (s.run_id is null or" + NOT_OF_A_RUN_IN_FLIGHT.formatted("s") + ")"
@@ -232,13 +242,6 @@ public class RetentionStore {
                 }
             }
             return out;
-        });
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
         });
     }
 }

@@ -30,15 +30,6 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure {
         return this instanceof Failure<T> f ? f.cause() : null;
     }
 
-    /** Re-types a failure, so that a caller can pass it on from a call of another result type. */
-    @SuppressWarnings("unchecked")
-    default <U> Outcome<U> castFailure() {
-        if (this instanceof Failure<T>) {
-            return (Outcome<U>) this;
-        }
-        throw new IllegalStateException("not a failure");
-    }
-
     record Success<T>(int status, T body) implements Outcome<T> {}
 
     record Failure<T>(UpstreamError cause) implements Outcome<T> {}

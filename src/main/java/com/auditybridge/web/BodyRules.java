@@ -4,7 +4,6 @@ import com.auditybridge.problem.Problem.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -121,33 +120,19 @@ public final class BodyRules {
         return list.stream().map(String.class::cast).toList();
     }
 
-    public String httpUrl(String field, boolean required) {
-        return url(field, required, Set.of("http", "https"));
-    }
-
     /**
      * An absolute URL with a host, of any scheme: whether the scheme may be called is the target
      * guard's judgement (422), not a matter of syntax (400).
      */
     public String absoluteUrl(String field, boolean required) {
-        return url(field, required, null);
-    }
-
-    private String url(String field, boolean required, Set<String> schemes) {
         String value = string(field, required, 1, 2048, "INVALID_FIELD");
         if (value == null) {
             return null;
         }
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null
-                    || uri.getHost() == null
-                    || uri.getPort() > 65535
-                    || (schemes != null && !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)))) {
-                error(
-                        field,
-                        "INVALID_URL",
-                        schemes == null ? "must be an absolute URL" : "must be an absolute http or https URL");
+            if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() > 65535) {
+                error(field, "INVALID_URL", "must be an absolute URL");
             }
         } catch (Exception e) {
             error(field, "INVALID_URL", "is not a valid URL");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(environments = "sim", transactional = false)
@@ -79,6 +81,32 @@ class SubscriptionsTest extends DeliveryTestBase {
                 .isEqualTo(404);
         assertThat(attemptDue(delivery).text("status")).isEqualTo("cancelled");
         assertThat(receiver.received).isEmpty();
+    }
+
+    @Test
+    void aListedSubscriptionShowsItsTargetItsEventsAndWhenItWasMade() {
+        // Events no other test here emits, so that this subscription takes no delivery of theirs.
+        String id = post(
+                        "/v1/subscriptions",
+                        "{\"targetUrl\":\"" + receiver.url("/listed")
+                                + "\",\"events\":[\"analysis.completed\",\"project.updated\"]}")
+                .text("id");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>)
+                call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY)).at("subscriptions");
+
+        assertThat(listed)
+                .filteredOn(s -> id.equals(s.get("id")))
+                .containsExactly(Map.of(
+                        "id",
+                        id,
+                        "targetUrl",
+                        receiver.url("/listed"),
+                        "events",
+                        List.of("analysis.completed", "project.updated"),
+                        "createdAt",
+                        clock.instant().toString()));
     }
 
     @Test

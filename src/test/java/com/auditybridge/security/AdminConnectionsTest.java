@@ -57,6 +57,11 @@ class AdminConnectionsTest extends AdminTestBase {
         assertThat(one.at("requestsPerMinute")).isEqualTo(30);
         assertThat(one.objectAt("leadSync")).containsEntry("minScore", 80.0).containsEntry("maxPerDay", 5);
         assertThat(list.text("connections.0.id")).isEqualTo(id);
+        // The key was made with its connection: both read back the same instant, whatever the JVM's time zone.
+        assertThat(one.objectAt("keys.0"))
+                .containsEntry("id", created.text("apiKey.id"))
+                .containsEntry("prefix", created.text("apiKey.prefix"))
+                .containsEntry("createdAt", one.text("createdAt"));
     }
 
     @Test
