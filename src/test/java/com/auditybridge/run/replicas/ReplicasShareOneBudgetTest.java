@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Three replicas on one Postgres schema spend one token's write budget together: the simulator, counting by its own
  * clock, never sees more than the limit in a minute nor answers 429, and the replicas spend it at its pace, whichever
- * of them claims the work. The longer scenarios (3 minutes, replicas coming and going) are in bench/budget.sh.
+ * of them claims the work.
  */
 @PostgresOnly
 class ReplicasShareOneBudgetTest {
