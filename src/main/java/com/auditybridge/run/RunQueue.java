@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.scheduling.ArrivalOrder;
 import com.auditybridge.scheduling.DurableTasks;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,14 +13,17 @@ import java.util.function.Consumer;
 public class RunQueue {
     private final DurableTasks tasks;
     private final RunStore store;
+    private final ArrivalOrder order;
 
-    public RunQueue(DurableTasks tasks, RunStore store) {
+    public RunQueue(DurableTasks tasks, RunStore store, ArrivalOrder order) {
         this.tasks = tasks;
         this.store = store;
+        this.order = order;
     }
 
+    /** Queues a new run behind the runs queued before it: under a backlog, older runs get the budget first. */
     public void enqueue(String runId, Instant at) {
-        tasks.scheduleIfAbsent(RunTask.instance(runId), at);
+        tasks.scheduleIfAbsent(RunTask.instance(runId, order.nextPriority()), at);
     }
 
     /** Reopens a failed run on its failed step and queues it, both or neither. */
@@ -41,7 +45,8 @@ public class RunQueue {
     @Transactional
     public void wake(String runId, Instant at) {
         store.markWoken(runId, at);
-        if (tasks.wake(RunTask.instance(runId), at)) {
+        // The priority counts only when the run's task had ended (a retried run): it queues behind the others.
+        if (tasks.wake(RunTask.instance(runId, order.nextPriority()), at)) {
             store.clearWoken(runId);
         }
     }

@@ -29,6 +29,11 @@ public class RunTask {
         return new TaskInstance<>(NAME, runId);
     }
 
+    /** The run's instance handed out by {@code priority} when due (ArrivalOrder: oldest first). */
+    public static TaskInstance<Void> instance(String runId, int priority) {
+        return new TaskInstance<>(NAME, runId, () -> null, priority);
+    }
+
     @Singleton
     CustomTask<Void> runTask(StepRunner runner, RunQueue queue) {
         return Tasks.custom(NAME, Void.class)

@@ -48,7 +48,10 @@ public class SchedulerFactory {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownWait())
-                .enableImmediateExecution();
+                .enableImmediateExecution()
+                // Due work goes by priority: runs oldest first (ArrivalOrder), so that started runs finish before new
+                // ones spend a token's budget.
+                .enablePriority();
         if (url.startsWith("jdbc:postgresql")) {
             // Replicas claim due work with SELECT … FOR UPDATE SKIP LOCKED instead of racing on updates.
             builder.pollUsingLockAndFetch(0.5, 1.0);

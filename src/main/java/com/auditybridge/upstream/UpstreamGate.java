@@ -14,30 +14,43 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one door to the upstreams. Every call passes its token's lane (rate budget, 429 pause) and
- * the upstream's circuit breaker; a call that may not go now is answered at once with
- * {@link UpstreamErrorKind#THROTTLED} and the time to come back, so no thread ever sleeps here.
+ * The one door to the upstreams. Every call takes a token from its token's budget for its class (shared by all
+ * replicas, see {@link Budgets}) and passes the upstream's circuit breaker; a call that may not go now is answered at
+ * once with {@link UpstreamErrorKind#THROTTLED} and the time to come back, so no thread ever sleeps here. One budget
+ * round trip a call; a 429 or a busy 503 with Retry-After costs one more per class of that upstream, to pause them.
  */
 @Singleton
 public class UpstreamGate {
-    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamGate.class);
+    /** How long a call waits when the budget itself cannot be read (the database is away). */
+    private static final Duration BUDGET_UNAVAILABLE_WAIT = Duration.ofSeconds(5);
+
     private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
     private final UpstreamPolicySettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Budgets budgets;
 
-    public UpstreamGate(UpstreamPolicySettings settings, Clock clock, MeterRegistry meters) {
+    public UpstreamGate(UpstreamPolicySettings settings, Clock clock, MeterRegistry meters, Budgets budgets) {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+        this.budgets = budgets;
     }
 
     public <T> Outcome<T> call(CallClass callClass, String token, Supplier<Outcome<T>> call) {
-        Lane lane = lanes.computeIfAbsent(
-                callClass.upstream() + ":" + fingerprint(token), name -> new Lane(name, settings, clock));
-        Duration wait = lane.holdBack(callClass);
+        String fingerprint = fingerprint(token);
+        Duration wait;
+        try {
+            wait = budgets.take(key(callClass, fingerprint));
+        } catch (RuntimeException unavailable) {
+            LOG.warn("budget of {} unavailable, call held back: {}", callClass, unavailable.toString());
+            return throttled(BUDGET_UNAVAILABLE_WAIT, "budget unavailable");
+        }
         if (!wait.isZero()) {
             meters.counter("bridge.upstream.throttled", "class", callClass.name())
                     .increment();
@@ -80,7 +93,7 @@ public class UpstreamGate {
                 && error.retryAfter() != null
                 && (error.kind() == UpstreamErrorKind.RATE_LIMITED
                         || error.kind() == UpstreamErrorKind.UPSTREAM_BUSY)) {
-            lane.pauseFor(error.retryAfter());
+            pause(callClass.upstream(), fingerprint, error.retryAfter());
         }
         meters.counter(
                         "bridge.upstream.calls",
@@ -91,6 +104,23 @@ public class UpstreamGate {
                 .increment();
         meters.timer("bridge.upstream.latency", "class", callClass.name()).record(elapsed, TimeUnit.NANOSECONDS);
         return outcome;
+    }
+
+    private BudgetKey key(CallClass callClass, String fingerprint) {
+        return BudgetKey.upstream(callClass, fingerprint, settings.shape(callClass));
+    }
+
+    /** A 429 (or a busy 503) pauses the token at that upstream, every class of it, on every replica. */
+    private void pause(String upstream, String fingerprint, Duration retryAfter) {
+        for (CallClass other : CallClass.values()) {
+            if (other.upstream().equals(upstream)) {
+                try {
+                    budgets.pause(key(other, fingerprint), retryAfter);
+                } catch (RuntimeException unavailable) {
+                    LOG.warn("could not pause the budget of {}: {}", other, unavailable.toString());
+                }
+            }
+        }
     }
 
     /** An upstream Retry-After is honoured up to {@code upstream.max-retry-after}, never longer. */
@@ -140,7 +170,7 @@ public class UpstreamGate {
                 UpstreamErrorKind.THROTTLED, 0, null, "held back: " + why, wait, null, null, Map.of(), false));
     }
 
-    /** Lanes are keyed by a digest, so no map or metric ever holds a token. */
+    /** Budgets are keyed by a digest, so no row, map or metric ever holds a token. */
     static String fingerprint(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

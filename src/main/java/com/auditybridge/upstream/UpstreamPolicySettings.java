@@ -12,16 +12,19 @@ import java.time.Duration;
  * @param pollsPerMinute     Audity job polls (default 120)
  * @param repoSubmitsPerMinute repo-audit submits (default 10)
  * @param repoStatusPerMinute  repo-audit status polls (default 120)
- * @param burst              calls a token may make back to back in one class (default 2; see Lane)
+ * @param burst              calls a token may make back to back in one class (default 2, at most a tenth of the limit;
+ *                           see BucketShape)
  * @param maxAttempts        attempts of one step before a transient failure fails the run (default 8)
  * @param initialBackoff     first retry delay, doubled each attempt with jitter (default 2s)
  * @param maxBackoff         cap of one retry delay (default 5m)
  * @param circuitWaitInOpen  how long an open circuit refuses calls (default 30s)
- * @param replicas           how many replicas share each token (default 1, {@code UPSTREAM_REPLICAS}): every
- *                           replica keeps its own lanes in memory, so each takes {@code limit / replicas} of
- *                           every per-minute limit (rounded down, at least 1) and together they stay within it
+ * @param budgetMargin       how much longer than a minute a bucket takes to refill a minute's budget (default
+ *                           500ms): the calls' travel time to the upstream, whose clock counts the minute
  * @param maxRetryAfter      the longest upstream {@code Retry-After} honoured (default 1h): one header must not park a
- *                           token's lane, or a run, for longer
+ *                           token's budget, or a run, for longer
+ * @param budgetStore        where the per-token budgets live (default {@code auto}): {@code database} (shared by all
+ *                           replicas; the Postgres the replicas share), {@code memory} (this replica only); {@code
+ *                           auto} picks {@code database} on Postgres and {@code memory} on H2
  */
 @ConfigurationProperties("upstream")
 public record UpstreamPolicySettings(
@@ -35,12 +38,13 @@ public record UpstreamPolicySettings(
         @Bindable(defaultValue = "2s") Duration initialBackoff,
         @Bindable(defaultValue = "5m") Duration maxBackoff,
         @Bindable(defaultValue = "30s") Duration circuitWaitInOpen,
-        @Bindable(defaultValue = "1") int replicas,
-        @Bindable(defaultValue = "1h") Duration maxRetryAfter) {
+        @Bindable(defaultValue = "500ms") Duration budgetMargin,
+        @Bindable(defaultValue = "1h") Duration maxRetryAfter,
+        @Bindable(defaultValue = "auto") String budgetStore) {
 
-    /** This replica's share of a token's per-minute limit for {@code callClass}. */
-    public int perMinute(CallClass callClass) {
-        return Math.max(1, tokenLimit(callClass) / Math.max(1, replicas));
+    /** The bucket that keeps {@code callClass} within its limit. */
+    public BucketShape shape(CallClass callClass) {
+        return BucketShape.of(tokenLimit(callClass), burst, budgetMargin);
     }
 
     /** The whole per-minute limit of one token, as the upstream documents it. */

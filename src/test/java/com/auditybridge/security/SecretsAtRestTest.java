@@ -64,8 +64,9 @@ class SecretsAtRestTest extends AdminTestBase {
 
     @Test
     void aConnectionsOwnInboundRateIsAppliedToItsHooks() {
+        // 20 a minute takes a burst of 2 (a tenth of the rate) back to back, then one call every 3⅓ s.
         String key = createConnection(
-                        "{\"name\":\"Slow\",\"audityToken\":\"" + SECOND_TOKEN + "\",\"requestsPerMinute\":2}")
+                        "{\"name\":\"Slow\",\"audityToken\":\"" + SECOND_TOKEN + "\",\"requestsPerMinute\":20}")
                 .text("apiKey.key");
         String body = "{\"projectId\":\"" + PROJECT_ID + "\"}";
 

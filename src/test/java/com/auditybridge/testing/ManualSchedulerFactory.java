@@ -37,8 +37,11 @@ public class ManualSchedulerFactory {
                 return clock.instant();
             }
         };
-        return TestHelper.createManualScheduler(SchedulerFactory.joining(dataSource, connections), tasks)
-                .clock(followsServiceClock)
-                .build();
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(
+                        SchedulerFactory.joining(dataSource, connections), tasks)
+                .clock(followsServiceClock);
+        // As in production (SchedulerFactory): due work by priority, runs oldest first.
+        builder.enablePriority();
+        return builder.build();
     }
 }

@@ -25,10 +25,12 @@ class UpstreamGateFaultsTest {
                     Duration.ofSeconds(2),
                     Duration.ofMinutes(5),
                     Duration.ofSeconds(30),
-                    1,
-                    Duration.ofHours(1)),
+                    Duration.ofMillis(500),
+                    Duration.ofHours(1),
+                    "memory"),
             clock,
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            new Budgets(BudgetStoreFactory.inMemory(clock), clock, new SimpleMeterRegistry()));
 
     @Test
     void aRetryAfterOfYearsIsHonouredForAnHourAtMost() {

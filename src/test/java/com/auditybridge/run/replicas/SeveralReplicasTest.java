@@ -81,55 +81,6 @@ class SeveralReplicasTest {
         }
     }
 
-    @Test
-    void withoutTheirShareThreeReplicasTogetherSendOneTokenMoreWritesThanItsBudget() {
-        try (Cluster cluster = new Cluster(3, TIGHT_SIMULATOR, tightReplica(1))) {
-            sendLeads(cluster, 12);
-
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(cluster.simulator.peak("writes"))
-                            .as(cluster.summary())
-                            .isGreaterThan(4));
-            LOG.info(
-                    "no share: peak writes {} in a minute for a budget of 4, 429s {}",
-                    cluster.simulator.peak("writes"),
-                    cluster.simulator.rateLimited());
-            assertThat(cluster.simulator.rateLimited()).isPositive();
-        }
-    }
-
-    @Test
-    void withTheirShareThreeReplicasTogetherStayWithinOneTokensWriteBudget() {
-        try (Cluster cluster = new Cluster(3, TIGHT_SIMULATOR, tightReplica(3))) {
-            sendLeads(cluster, 12);
-
-            // Whichever replica claims a run spends its own share: at least two of them convert at once.
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> cluster.simulator.conversions().size() >= 2);
-            await().during(Duration.ofSeconds(5))
-                    .atMost(Duration.ofSeconds(15))
-                    .until(() -> cluster.simulator.peak("writes") <= 3 && cluster.simulator.rateLimited() == 0);
-            LOG.info(
-                    "share of 1/3: peak writes {} in a minute for a budget of 4, 429s {}",
-                    cluster.simulator.peak("writes"),
-                    cluster.simulator.rateLimited());
-        }
-    }
-
-    /** Writes limited to 4 a minute, at the simulator and in each replica's idea of the token's budget. */
-    private static final Map<String, Object> TIGHT_SIMULATOR = Map.of("sim.audity.writes-per-minute", 4);
-
-    private static Map<String, Object> tightReplica(int replicas) {
-        // Conversions of one token go one at a time; a short re-check keeps them coming as fast as the budget allows.
-        return Map.of(
-                "upstream.writes-per-minute",
-                4,
-                "upstream.replicas",
-                replicas,
-                "bridge.paid-calls.lane-recheck",
-                "200ms");
-    }
-
     /** {@code count} lead-arrived hooks for fresh leads, spread over the replicas one after another. */
     private static void sendLeads(Cluster cluster, int count) {
         for (int i = 0; i < count; i++) {

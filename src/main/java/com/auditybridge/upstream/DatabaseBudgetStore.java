@@ -1,0 +1,66 @@
+package com.auditybridge.upstream;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * The buckets in Postgres ({@code upstream_budget}), shared by every replica: Bucket4j locks a bucket's row
+ * ({@code SELECT … FOR UPDATE}), applies the call to its state and writes it back, in a transaction of its own on a
+ * connection of its own, so a budget check never joins, nor commits, a caller's transaction. One check is one such
+ * transaction: select, update, commit (an insert too, the first time), committed without waiting for the disk
+ * ({@link UnflushedCommits}).
+ */
+final class DatabaseBudgetStore implements BudgetStore {
+    static final String TABLE = "upstream_budget";
+    private final ProxyManager<String> buckets;
+    private final Map<String, Bucket> proxies = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+
+    DatabaseBudgetStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(UnflushedCommits.of(dataSource))
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .clientClock(new ClockTimeMeter(clock))
+                .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, BucketShape shape) {
+        return proxies.computeIfAbsent(key, k -> buckets.builder().build(k, shape::configuration));
+    }
+
+    @Override
+    public Set<String> keys() {
+        Set<String> keys = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement("select id from " + TABLE);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the budgets", e);
+        }
+        return keys;
+    }
+
+    @Override
+    public String kind() {
+        return "database";
+    }
+}
