@@ -6,6 +6,7 @@ import com.auditybridge.connection.Digests;
 import com.auditybridge.connection.LeadSyncRules;
 import com.auditybridge.connection.ManagedConnection;
 import com.auditybridge.connection.WebhookTokens;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -55,7 +56,8 @@ final class ConnectionViews {
     record KeyView(String id, String prefix, Instant createdAt) {}
 
     @Serdeable
-    record ConnectionList(List<ConnectionView> connections) {}
+    record ConnectionList(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<ConnectionView> connections) {}
 
     /** A connection's token for Audity's webhooks, shown in full this once, with the path to paste into Audity. */
     @Serdeable

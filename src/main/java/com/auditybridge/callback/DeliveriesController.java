@@ -43,7 +43,9 @@ public class DeliveriesController {
             @Nullable String status, @Nullable Instant since) {}
 
     @Serdeable
-    public record Redelivered(int redelivered, List<String> ids) {}
+    public record Redelivered(
+            int redelivered,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<String> ids) {}
 
     @Get("/runs/{id}/deliveries")
     DeliveryList ofRun(HttpRequest<?> request, @PathVariable String id) {

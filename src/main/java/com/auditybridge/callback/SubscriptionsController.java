@@ -6,6 +6,7 @@ import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
 import com.auditybridge.web.BodyRules;
 import com.auditybridge.web.JsonBodies;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -58,7 +59,9 @@ public class SubscriptionsController {
     }
 
     @Serdeable
-    public record SubscriptionList(List<Subscription> subscriptions) {}
+    /** An empty list is shown as one ({@code []}), not left out. */
+    public record SubscriptionList(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Subscription> subscriptions) {}
 
     @Post(consumes = MediaType.ALL)
     HttpResponse<Subscribed> subscribe(HttpRequest<?> request, @Body @Nullable byte[] body) {

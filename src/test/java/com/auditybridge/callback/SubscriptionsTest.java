@@ -110,6 +110,16 @@ class SubscriptionsTest extends DeliveryTestBase {
     }
 
     @Test
+    void aConnectionWithoutSubscriptionsListsAnEmptyList() {
+        subscriptions.list("default").forEach(s -> subscriptions.remove("default", s.id()));
+
+        Reply listed = call(HttpRequest.GET("/v1/subscriptions").bearerAuth(API_KEY));
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.at("subscriptions")).isEqualTo(List.of());
+    }
+
+    @Test
     void aSubscriptionWithAnUnknownEventTypeIsRefused() {
         Reply refused = post(
                 "/v1/subscriptions", "{\"targetUrl\":\"" + receiver.url("/zap") + "\",\"events\":[\"lead.exploded\"]}");
