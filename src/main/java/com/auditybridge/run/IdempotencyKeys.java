@@ -34,20 +34,19 @@ public class IdempotencyKeys {
     }
 
     void insert(String connectionId, String key, String requestHash, String runId, Instant now) {
-        jdbc.prepareStatement(
+        Sql.update(
+                jdbc,
                 "insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at)"
                         + " values (?,?,?,?,?)",
-                ps -> {
-                    Sql.bind(ps, connectionId, key, requestHash, runId, now);
-                    return ps.executeUpdate();
-                });
+                connectionId,
+                key,
+                requestHash,
+                runId,
+                now);
     }
 
     /** An expired key is forgotten, so the same key may start a new run. */
     void forget(String connectionId, String key) {
-        jdbc.prepareStatement("delete from idempotency_key where connection_id = ? and idem_key = ?", ps -> {
-            Sql.bind(ps, connectionId, key);
-            return ps.executeUpdate();
-        });
+        Sql.update(jdbc, "delete from idempotency_key where connection_id = ? and idem_key = ?", connectionId, key);
     }
 }

@@ -24,27 +24,23 @@ public class RunStore {
 
     @Transactional
     public void insert(Run run) {
-        jdbc.prepareStatement(
+        Sql.update(
+                jdbc,
                 "insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
                         + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
-                ps -> {
-                    Sql.bind(
-                            ps,
-                            run.id(),
-                            run.connectionId(),
-                            run.flow().wireName(),
-                            run.status().wireName(),
-                            run.step(),
-                            run.input(),
-                            run.callbackUrl(),
-                            run.leadId(),
-                            run.projectId(),
-                            run.createdAt(),
-                            run.createdAt(),
-                            run.createdAt(),
-                            run.createdAt());
-                    return ps.executeUpdate();
-                });
+                run.id(),
+                run.connectionId(),
+                run.flow().wireName(),
+                run.status().wireName(),
+                run.step(),
+                run.input(),
+                run.callbackUrl(),
+                run.leadId(),
+                run.projectId(),
+                run.createdAt(),
+                run.createdAt(),
+                run.createdAt(),
+                run.createdAt());
         appendTimeline(
                 run.id(),
                 run.createdAt(),
@@ -122,23 +118,18 @@ public class RunStore {
 
     /** One timeline row; an outcome the upstream named (a job's status, an audit's stage) is kept cut to its column. */
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
-        jdbc.prepareStatement("insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)", ps -> {
-            Sql.bind(
-                    ps,
-                    runId,
-                    at,
-                    Bounded.cut(step, Bounded.TIMELINE_WORD),
-                    Bounded.cut(outcome, Bounded.TIMELINE_WORD),
-                    Bounded.cut(detail, Bounded.TEXT));
-            return ps.executeUpdate();
-        });
+        Sql.update(
+                jdbc,
+                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
+                runId,
+                at,
+                Bounded.cut(step, Bounded.TIMELINE_WORD),
+                Bounded.cut(outcome, Bounded.TIMELINE_WORD),
+                Bounded.cut(detail, Bounded.TEXT));
     }
 
     int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        });
+        return Sql.update(jdbc, sql, args);
     }
 
     /**

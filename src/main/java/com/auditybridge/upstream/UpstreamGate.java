@@ -134,11 +134,6 @@ public class UpstreamGate {
         return Outcome.failure(error.withRetryAfter(settings.maxRetryAfter()));
     }
 
-    public CircuitBreaker.State circuitState(String upstream) {
-        CircuitBreaker circuit = circuits.get(upstream);
-        return circuit == null ? CircuitBreaker.State.CLOSED : circuit.getState();
-    }
-
     private CircuitBreaker newCircuit(String upstream) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .clock(clock)

@@ -233,10 +233,7 @@ public class PaidCalls {
     }
 
     private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, args);
-            return ps.executeUpdate();
-        });
+        return Sql.update(jdbc, sql, args);
     }
 
     private static String cut(String text) {
