@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auditybridge.audity.GatedAudity;
 import com.auditybridge.security.AdminTestBase;
+import com.auditybridge.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -39,7 +40,7 @@ class BudgetsAdminTest extends AdminTestBase {
                         .containsEntry("owner", fingerprint)
                         .containsEntry("limitPerMinute", 100)
                         .containsEntry("burst", 2)
-                        .containsEntry("store", "memory"))
+                        .containsEntry("store", TestDatabase.postgres() ? "database" : "memory"))
                 .anySatisfy(b -> assertThat(b)
                         .containsEntry("budget", "INBOUND")
                         .containsEntry("owner", "default")
