@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +118,7 @@ class AudityAdminController {
 
     /** Sends now the webhooks that are due (jobs completed by the clock and not announced yet); answers how many. */
     @Post("/webhooks/send-due")
+    @ExecuteOn(TaskExecutors.BLOCKING) // it waits for the receiver, which may be this very server: not on an event loop
     Map<String, Integer> sendDueWebhooks() {
         return Map.of("sent", webhooks.sendDue());
     }
