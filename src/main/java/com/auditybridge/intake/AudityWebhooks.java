@@ -4,6 +4,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import com.auditybridge.leadsync.LeadSyncTrigger;
+import com.auditybridge.run.AudityWebhooksSeen;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunQueue;
 import com.auditybridge.run.RunStore;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * What Audity's events mean here: {@code analysis_generated} wakes the runs of that project so they
- * finish without waiting for their next poll; {@code survey_completed} runs the lead sync now.
+ * finish without waiting for their next poll, and is noted for the connection, whose job polls then become a safety
+ * net ({@code AudityWebhooksSeen}); {@code survey_completed} runs the lead sync now.
  * A delivery id seen before is acknowledged and ignored.
  */
 @Singleton
@@ -27,10 +29,18 @@ public class AudityWebhooks {
     private final RunStore runs;
     private final RunQueue queue;
     private final LeadSyncTrigger leadSync;
+    private final AudityWebhooksSeen seen;
     private final Clock clock;
 
-    public AudityWebhooks(JdbcOperations jdbc, RunStore runs, RunQueue queue, LeadSyncTrigger leadSync, Clock clock) {
+    public AudityWebhooks(
+            JdbcOperations jdbc,
+            RunStore runs,
+            RunQueue queue,
+            LeadSyncTrigger leadSync,
+            AudityWebhooksSeen seen,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.seen = seen;
         this.runs = runs;
         this.queue = queue;
         this.leadSync = leadSync;
@@ -47,6 +57,10 @@ public class AudityWebhooks {
         if (!remember(connection.id(), deliveryId, event, now)) {
             answer.put("deduped", true);
             return answer;
+        }
+        if ("analysis_generated".equals(event)) {
+            // From now on this connection's runs poll their jobs only as a safety net: the webhook wakes them.
+            seen.analysisGenerated(connection.id(), now);
         }
         if ("analysis_generated".equals(event) && data.get("projectId") instanceof String projectId) {
             List<Run> woken = runs.activeForProject(projectId).stream()

@@ -61,6 +61,8 @@ public class Retention {
         drain("idempotency_key", limit -> store.idempotencyKeys(keysBefore, limit), deleted);
         Instant marksBefore = now.minus(leadMarksKept());
         drain("lead_seen", limit -> store.leadMarks(marksBefore, limit), deleted);
+        Instant fullBefore = now.minus(settings.budgets());
+        drain("upstream_budget", limit -> store.budgets(fullBefore, limit), deleted);
         if (!deleted.isEmpty()) {
             LOG.info("retention deleted {}", deleted);
         }

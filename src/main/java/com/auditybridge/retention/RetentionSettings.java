@@ -26,6 +26,10 @@ import java.time.Duration;
  *                          considers leads younger than that, so a forgotten mark is one of a lead it no longer
  *                          looks at. A lead it converted is not considered again anyway (Audity lists it converted),
  *                          and its conversion record stays ({@code runs})
+ * @param budgets           a per-token budget (or inbound rate) kept in the database ({@code upstream_budget}) is
+ *                          deleted once its bucket has been full again, unused, this long (default 24h): its token is
+ *                          no longer used, or its limit changed (a changed limit names a new bucket). A bucket deleted
+ *                          and then used again starts full, which is what it had become
  * @param batchSize         rows of the driving table deleted per transaction (default 500)
  * @param maxBatches        batches per table in one execution of the task, so that one execution stays short; what
  *                          is left goes at the next (default 100)
@@ -38,6 +42,7 @@ public record RetentionSettings(
         @Bindable(defaultValue = "7d") Duration inboundDeliveries,
         @Bindable(defaultValue = "24h") Duration idempotencyKeys,
         @Bindable(defaultValue = "30d") Duration leadMarks,
+        @Bindable(defaultValue = "24h") Duration budgets,
         @Bindable(defaultValue = "500") int batchSize,
         @Bindable(defaultValue = "100") int maxBatches,
         @Bindable(defaultValue = "10m") Duration every) {}

@@ -181,6 +181,23 @@ public class RetentionStore {
         return single("lead_seen", n);
     }
 
+    /**
+     * Budget buckets full again, unused, since before {@code fullBefore}. A bucket in use meanwhile was written anew
+     * under its row lock, and the repeated condition, checked again on the row as it is once the lock is free, keeps
+     * it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Batch budgets(Instant fullBefore, int limit) {
+        long millis = fullBefore.toEpochMilli();
+        int n = Sql.update(
+                jdbc,
+                "delete from upstream_budget where refilled_at < ? and id in (select id from upstream_budget"
+                        + " where refilled_at < ? order by refilled_at limit " + limit + ")",
+                millis,
+                millis);
+        return single("upstream_budget", n);
+    }
+
     /** The longest lead max-age, in days, that a managed connection sets for itself; null when none does. */
     @Transactional
     public Integer longestLeadMaxAgeDays() {

@@ -6,9 +6,10 @@ import java.time.Instant;
 
 /**
  * What a step's decision may lean on, fixed at one instant: the time, the notes the step kept at its earlier
- * executions, and what a transient failure means.
+ * executions, what a transient failure means, and whether the run's connection sees Audity's webhooks (then
+ * {@code analysis_generated} wakes the run, see {@link AudityWebhooksSeen}).
  */
-public record Decisions(Instant now, StepNotes notes, TransientFailures transientFailures) {
+public record Decisions(Instant now, StepNotes notes, TransientFailures transientFailures, boolean audityWebhooksSeen) {
 
     /** The step after a transient failure of what it judges itself: held, backed off, or failed when spent. */
     public Transition afterTransient(Run run, UpstreamError error, String what) {

@@ -38,6 +38,7 @@ public class StepRunner {
     private final GatedAudity audity;
     private final GatedRepoAudit repoAudit;
     private final TransientFailures transientFailures;
+    private final AudityWebhooksSeen webhooksSeen;
     private final RunInputCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -50,6 +51,7 @@ public class StepRunner {
             GatedAudity audity,
             GatedRepoAudit repoAudit,
             TransientFailures transientFailures,
+            AudityWebhooksSeen webhooksSeen,
             RunInputCodec codec,
             Clock clock,
             MeterRegistry meters) {
@@ -60,6 +62,7 @@ public class StepRunner {
         this.audity = audity;
         this.repoAudit = repoAudit;
         this.transientFailures = transientFailures;
+        this.webhooksSeen = webhooksSeen;
         this.codec = codec;
         this.clock = clock;
         this.meters = meters;
@@ -130,8 +133,12 @@ public class StepRunner {
         Timer.Sample sample = Timer.start(meters);
         Outcome<T> outcome = step.call(run, new StepContext(connection, input, audity, repoAudit));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));
-        Decisions decisions =
-                new Decisions(clock.instant(), codec.readResult(run.result()).notes(), transientFailures);
+        Instant now = clock.instant();
+        Decisions decisions = new Decisions(
+                now,
+                codec.readResult(run.result()).notes(),
+                transientFailures,
+                webhooksSeen.recently(connection.id(), now));
         UpstreamError error = outcome.error();
         return error != null && error.isTransient()
                 ? decisions.afterTransient(run, error, Decisions.describe(error))

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * ({@code SELECT … FOR UPDATE}), applies the call to its state and writes it back, in a transaction of its own on a
  * connection of its own, so a budget check never joins, nor commits, a caller's transaction. One check is one such
  * transaction: select, update, commit (an insert too, the first time), committed without waiting for the disk
- * ({@link UnflushedCommits}).
+ * ({@link UnflushedCommits}). Each write also says when the bucket is full again ({@link RefilledAt}), so that retention
+ * can delete the buckets no longer used.
  */
 final class DatabaseBudgetStore implements BudgetStore {
     static final String TABLE = "upstream_budget";
@@ -35,6 +36,7 @@ final class DatabaseBudgetStore implements BudgetStore {
                 .table(TABLE)
                 .idColumn("id")
                 .stateColumn("state")
+                .addCustomColumn(new RefilledAt())
                 .clientClock(new ClockTimeMeter(clock))
                 .build();
     }

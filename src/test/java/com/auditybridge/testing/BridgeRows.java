@@ -20,7 +20,8 @@ public final class BridgeRows {
             "run",
             "scheduled_tasks",
             "lead_seen",
-            "inbound_delivery");
+            "inbound_delivery",
+            "audity_webhook_seen");
 
     private final JdbcOperations jdbc;
 

@@ -83,7 +83,10 @@ public final class AnalysisTrigger implements PaidCall<AsyncJob> {
     public Transition done(Run run, Progress.Done<AsyncJob> done, Decisions decisions) {
         if (done.how() == How.ANSWER) {
             return Transition.exit(
-                            Exit.STARTED, decisions.now().plus(settings.pollInitial()), "triggered", "job " + done.id())
+                            Exit.STARTED,
+                            decisions.now().plus(PollJobStep.first(settings, decisions)),
+                            "triggered",
+                            "job " + done.id())
                     .withJob(done.id());
         }
         // What the evidence names is the finished analysis: the job it came from is unknown, and there is nothing to

@@ -13,7 +13,11 @@ import com.auditybridge.run.Transition;
 import com.auditybridge.upstream.Outcome;
 import java.time.Duration;
 
-/** Poll the analysis job, less often as it ages, until it completes or fails. */
+/**
+ * Poll the analysis job, less often as it ages, until it completes or fails. While the connection's Audity webhooks
+ * are seen, {@code analysis_generated} wakes the run when the job is done, and the polls are only a safety net
+ * ({@code bridge.flows.poll-safety-net}).
+ */
 public final class PollJobStep extends PacedStep<AsyncJob> {
 
     public PollJobStep(FlowSettings settings) {
@@ -40,9 +44,20 @@ public final class PollJobStep extends PacedStep<AsyncJob> {
             return Transition.fail(
                     new RunError(code, job.error() == null ? "the analysis job failed" : job.error(), null));
         }
-        Duration age = Duration.between(run.stepStartedAt(), decisions.now());
-        Duration next = Pacing.byAge(age, settings.pollInitial(), settings.pollMax());
+        Duration next = after(Duration.between(run.stepStartedAt(), decisions.now()), settings, decisions);
         return Transition.again(
                 RunStatus.RUNNING, decisions.now().plus(next), job.status(), "job " + job.jobId() + " " + job.status());
+    }
+
+    /** The first poll of a job just started: soon, or the safety net when webhooks wake the run. */
+    static Duration first(FlowSettings settings, Decisions decisions) {
+        return decisions.audityWebhooksSeen() ? settings.pollSafetyNet() : settings.pollInitial();
+    }
+
+    /** When to poll a job of this age next: paced by its age, or the safety net when webhooks wake the run. */
+    static Duration after(Duration age, FlowSettings settings, Decisions decisions) {
+        return decisions.audityWebhooksSeen()
+                ? Pacing.byAge(age, settings.pollSafetyNet(), settings.pollSafetyNet())
+                : Pacing.byAge(age, settings.pollInitial(), settings.pollMax());
     }
 }

@@ -17,6 +17,8 @@ public final class Account {
     Set<String> scopes;
     double analysisBudgetUsd;
     boolean revoked;
+    /** Where Audity sends this account's webhooks ({@code analysis_generated}); null: none are sent. */
+    volatile String webhookUrl;
 
     Account(String key, String tokenPrefix, AudityConfig config) {
         this.key = key;

@@ -10,18 +10,25 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 import java.util.Set;
 
-/** Test levers for Audity: accounts (revoke, credits, tier, scopes, budget), kill switch, projects, leads. */
+/**
+ * Test levers for Audity: accounts (revoke, credits, tier, scopes, budget, webhook URL), kill switch, projects, leads,
+ * and sending the webhooks that are due now.
+ */
 @Controller("/sim/admin/audity")
 @Requires(env = SimulatorActivation.ENVIRONMENT)
 class AudityAdminController {
     private final AudityState state;
+    private final AudityWebhookSender webhooks;
 
-    AudityAdminController(AudityState state) {
+    AudityAdminController(AudityState state, AudityWebhookSender webhooks) {
         this.state = state;
+        this.webhooks = webhooks;
     }
 
     /** Every field but {@code token} is optional; null leaves it as it is. */
@@ -32,7 +39,8 @@ class AudityAdminController {
             @Nullable String tier,
             @Nullable Set<String> scopes,
             @Nullable Double analysisBudgetUsd,
-            @Nullable Boolean revoked) {}
+            @Nullable Boolean revoked,
+            @Nullable String webhookUrl) {}
 
     @Serdeable
     record ProjectUpdate(
@@ -52,6 +60,9 @@ class AudityAdminController {
             if (update.scopes() != null) account.scopes = Set.copyOf(update.scopes());
             if (update.analysisBudgetUsd() != null) account.analysisBudgetUsd = update.analysisBudgetUsd();
             if (update.revoked() != null) account.revoked = update.revoked();
+            // An empty URL stops the webhooks, as clearing it in Audity's settings does.
+            if (update.webhookUrl() != null)
+                account.webhookUrl = update.webhookUrl().isBlank() ? null : update.webhookUrl();
             return HttpResponse.ok(Map.of(
                     "userId",
                     account.userId,
@@ -66,7 +77,9 @@ class AudityAdminController {
                     "analysisBudgetUsd",
                     account.analysisBudgetUsd,
                     "revoked",
-                    account.revoked));
+                    account.revoked,
+                    "webhookUrl",
+                    account.webhookUrl == null ? "" : account.webhookUrl));
         }
     }
 
@@ -101,5 +114,12 @@ class AudityAdminController {
                 LeadSeeder.leadId(account.key, state.leadsOf(account).size()), account.key, state.clock.instant());
         state.leads.put(lead.id, lead);
         return HttpResponse.created(LeadView.of(lead, true));
+    }
+
+    /** Sends now the webhooks that are due (jobs completed by the clock and not announced yet); answers how many. */
+    @Post("/webhooks/send-due")
+    @ExecuteOn(TaskExecutors.BLOCKING) // it waits for the receiver, which may be this very server: not on an event loop
+    Map<String, Integer> sendDueWebhooks() {
+        return Map.of("sent", webhooks.sendDue());
     }
 }

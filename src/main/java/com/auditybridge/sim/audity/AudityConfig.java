@@ -33,6 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param jobProcessingMax        when set, each job's processing time is drawn uniformly between
  *                                {@code job-processing} and this, once at creation (unset: always {@code job-processing})
  * @param jobFailureRate          share of jobs that fail; the fault setting can raise it (0)
+ * @param webhookCheck            how often the simulator looks for completed jobs whose {@code analysis_generated}
+ *                                it has yet to send, to accounts that have a webhook URL (1 s); tests that move the
+ *                                clock themselves set it long and send with {@code POST /sim/admin/audity/webhooks/send-due}
  */
 @ConfigurationProperties("sim.audity")
 @Requires(env = SimulatorActivation.ENVIRONMENT)
@@ -51,7 +54,8 @@ public record AudityConfig(
         @Bindable(defaultValue = "2s") Duration jobPending,
         @Bindable(defaultValue = "8s") Duration jobProcessing,
         @Nullable Duration jobProcessingMax,
-        @Bindable(defaultValue = "0") double jobFailureRate) {
+        @Bindable(defaultValue = "0") double jobFailureRate,
+        @Bindable(defaultValue = "1s") Duration webhookCheck) {
 
     /** Credits one conversion costs, as documented. */
     public static final long CONVERSION_COST = 1_000;

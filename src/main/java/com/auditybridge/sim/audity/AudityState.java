@@ -42,6 +42,11 @@ public class AudityState implements Resettable {
         });
     }
 
+    /** The account a job or lead names by its key, when it exists. */
+    Optional<Account> accountByKey(String key) {
+        return Optional.ofNullable(accounts.get(key));
+    }
+
     List<SimLead> leadsOf(Account account) {
         return leads.values().stream()
                 .filter(l -> l.accountKey.equals(account.key))

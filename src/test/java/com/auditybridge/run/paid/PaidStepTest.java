@@ -257,7 +257,7 @@ class PaidStepTest extends BridgeTestBase {
                 .decide(
                         runs.find(runId).orElseThrow(),
                         Outcome.success(200, progress),
-                        new Decisions(clock.instant(), StepNotes.NONE, null));
+                        new Decisions(clock.instant(), StepNotes.NONE, null, false));
     }
 
     private PaidCallRecord record(String runId) {

@@ -34,8 +34,10 @@ class LeadToAuditFlowTableTest {
             Duration.ofHours(1),
             Duration.ofDays(7),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(30));
-    private static final Decisions DECISIONS = new Decisions(NOW, StepNotes.NONE, null);
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5),
+            Duration.ofHours(24));
+    private static final Decisions DECISIONS = new Decisions(NOW, StepNotes.NONE, null, false);
 
     private final FlowGraph graph = new LeadToAuditFlow(SETTINGS, new PaidSteps(null, null, Clock.systemUTC())).graph();
 

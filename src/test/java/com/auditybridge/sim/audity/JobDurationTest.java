@@ -26,7 +26,8 @@ class JobDurationTest {
                 Duration.ofSeconds(2),
                 processing,
                 max,
-                0);
+                0,
+                Duration.ofSeconds(1));
     }
 
     @Test
