@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Subscriptions per connection; each has its own signing secret, stored sealed (see {@link SecretBox}). */
@@ -45,21 +46,31 @@ public class Subscriptions {
 
     @Transactional
     public List<Subscription> list(String connectionId) {
-        return jdbc.prepareStatement(
-                "select * from subscription where connection_id = ? order by created_at, id", ps -> {
-                    ps.setString(1, connectionId);
-                    List<Subscription> out = new ArrayList<>();
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Subscription(
-                                    rs.getString("id"),
-                                    rs.getString("target_url"),
-                                    Arrays.asList(rs.getString("events").split(",")),
-                                    Sql.instant(rs, "created_at")));
-                        }
-                    }
-                    return out;
-                });
+        return query("select * from subscription where connection_id = ? order by created_at, id", connectionId);
+    }
+
+    /** The connection's subscription of this id; empty for another connection's. */
+    @Transactional
+    public Optional<Subscription> find(String connectionId, String id) {
+        return query("select * from subscription where id = ? and connection_id = ?", id, connectionId).stream()
+                .findFirst();
+    }
+
+    private List<Subscription> query(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, args);
+            List<Subscription> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Subscription(
+                            rs.getString("id"),
+                            rs.getString("target_url"),
+                            Arrays.asList(rs.getString("events").split(",")),
+                            Sql.instant(rs, "created_at")));
+                }
+            }
+            return out;
+        });
     }
 
     /** Deletes it; its deliveries not yet made are cancelled when they come due. */
