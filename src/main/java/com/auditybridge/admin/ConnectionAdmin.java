@@ -8,6 +8,7 @@ import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.ConnectionStore;
 import com.auditybridge.connection.LeadSyncRules;
 import com.auditybridge.connection.ManagedConnection;
+import com.auditybridge.connection.PrivateNetworks;
 import com.auditybridge.connection.WebhookTokens;
 import com.auditybridge.leadsync.LeadSyncSettings;
 import com.auditybridge.problem.Problem;
@@ -58,6 +59,7 @@ public class ConnectionAdmin {
                 secret,
                 body.requestsPerMinute(),
                 rules(body.leadSync(), null),
+                networks(body.callbackPrivateNetworks(), PrivateNetworks.NONE),
                 now,
                 now);
         store.insert(c);
@@ -77,6 +79,7 @@ public class ConnectionAdmin {
                 body.signingSecret() != null ? body.signingSecret() : c.signingSecret(),
                 body.requestsPerMinute() != null ? body.requestsPerMinute() : c.requestsPerMinute(),
                 body.leadSync() != null ? rules(body.leadSync(), c.leadSync()) : c.leadSync(),
+                networks(body.callbackPrivateNetworks(), c.privateNetworks()),
                 c.createdAt(),
                 clock.instant());
         store.replace(changed);
@@ -143,6 +146,10 @@ public class ConnectionAdmin {
                 body.maxAgeDays() != null ? Duration.ofDays(body.maxAgeDays()) : base.maxAge(),
                 body.maxPerDay() != null ? body.maxPerDay() : base.maxPerDay(),
                 body.creditFloor() != null ? body.creditFloor() : base.creditFloor());
+    }
+
+    private static PrivateNetworks networks(List<String> given, PrivateNetworks current) {
+        return given == null ? current : new PrivateNetworks(given);
     }
 
     private static void validate(ConnectionBody body, boolean creating) {

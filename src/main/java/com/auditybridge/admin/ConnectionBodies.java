@@ -1,6 +1,7 @@
 package com.auditybridge.admin;
 
 import com.auditybridge.callback.WebhookSignature;
+import com.auditybridge.connection.PrivateNetworks;
 import com.auditybridge.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,7 +15,10 @@ final class ConnectionBodies {
 
     private ConnectionBodies() {}
 
-    /** POST and PATCH alike: on PATCH every member is optional; an empty repoAuditToken removes it. */
+    /**
+     * POST and PATCH alike: on PATCH every member is optional; an empty repoAuditToken removes it, an empty
+     * callbackPrivateNetworks list clears it.
+     */
     @Serdeable
     record ConnectionBody(
             @Nullable String name,
@@ -22,7 +26,8 @@ final class ConnectionBodies {
             @Nullable String repoAuditToken,
             @Nullable String signingSecret,
             @Nullable LeadSyncBody leadSync,
-            @Nullable Integer requestsPerMinute) {
+            @Nullable Integer requestsPerMinute,
+            @Nullable List<String> callbackPrivateNetworks) {
         @Override
         public String toString() {
             return "ConnectionBody[" + name + ", secrets hidden]";
@@ -53,6 +58,11 @@ final class ConnectionBodies {
             }
             if (leadSync != null) {
                 errors.addAll(leadSync.errors());
+            }
+            if (callbackPrivateNetworks != null) {
+                PrivateNetworks.problems(callbackPrivateNetworks).stream()
+                        .map(why -> new Problem.FieldError("callbackPrivateNetworks", why))
+                        .forEach(errors::add);
             }
             return errors;
         }

@@ -26,6 +26,7 @@ final class ConnectionViews {
             String signingSecretFingerprint,
             @Nullable Integer requestsPerMinute,
             @Nullable LeadSyncView leadSync,
+            List<String> callbackPrivateNetworks,
             List<KeyView> keys,
             Instant createdAt,
             Instant updatedAt) {
@@ -41,6 +42,7 @@ final class ConnectionViews {
                     r == null
                             ? null
                             : new LeadSyncView(r.minScore(), r.maxAge().toDays(), r.maxPerDay(), r.creditFloor()),
+                    c.privateNetworks().entries(),
                     keys.stream()
                             .map(k -> new KeyView(k.id(), k.prefix(), k.createdAt()))
                             .toList(),

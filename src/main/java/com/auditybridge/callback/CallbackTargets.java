@@ -1,17 +1,20 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.PrivateNetworks;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Decides whether a callback or subscription target may be called: http(s) only, and never an
  * address inside the bridge's own network (loopback, private, link-local, CGNAT, metadata, IPv6
- * local) unless {@code bridge.allow-private-callbacks} lifts the guard for tests and the demo.
+ * local) unless the connection lists it among its private networks ({@link PrivateNetworks}), or
+ * {@code bridge.allow-private-callbacks} lifts the guard for tests and the demo.
  */
 @Singleton
 public class CallbackTargets {
@@ -23,8 +26,8 @@ public class CallbackTargets {
         this.lookup = lookup;
     }
 
-    /** Empty when the URL may be used; otherwise why not. */
-    public Optional<String> refusal(String url) {
+    /** Empty when the URL may be used by a connection with these private networks; otherwise why not. */
+    public Optional<String> refusal(String url, PrivateNetworks networks) {
         URI uri;
         try {
             uri = new URI(url);
@@ -48,17 +51,20 @@ public class CallbackTargets {
         if (allowPrivate) {
             return Optional.empty();
         }
+        String host = stripBrackets(uri.getHost());
         try {
-            return privateAmong(lookup.resolve(stripBrackets(uri.getHost())))
+            return privateAmong(host, lookup.resolve(host), networks)
                     .map(address -> "resolves to a private or local address (" + address.getHostAddress() + ")");
         } catch (UnknownHostException e) {
             return Optional.of("has a host that does not resolve");
         }
     }
 
-    /** The first address of a DNS answer that no callback may reach, if any. */
-    static Optional<InetAddress> privateAmong(java.util.List<InetAddress> answer) {
-        return answer.stream().filter(PrivateAddresses::isPrivate).findFirst();
+    /** The first address of a DNS answer for {@code host} that a callback with these networks may not reach. */
+    static Optional<InetAddress> privateAmong(String host, List<InetAddress> answer, PrivateNetworks networks) {
+        return answer.stream()
+                .filter(a -> PrivateAddresses.isPrivate(a) && !networks.permits(host, a))
+                .findFirst();
     }
 
     /** A host of numbers only (2130706433, 0x7f.1, 0177.0.0.1, 127.1) that is not a plain dotted quad. */

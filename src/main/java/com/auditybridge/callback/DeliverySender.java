@@ -1,11 +1,11 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.PrivateNetworks;
 import com.auditybridge.upstream.RetryAfter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -15,23 +15,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * POSTs one signed event to its target, exactly as given (query string kept), on the guarded callback
- * client. Called from a scheduler worker thread, never from the event loop; whatever happens comes back
+ * client of the connection's private networks. Called from a scheduler worker thread, never from the event loop; whatever happens comes back
  * as an {@link AttemptResult}, never as an exception.
  */
 @Singleton
 public class DeliverySender {
     public static final String USER_AGENT = "AudityBridge-Webhooks/1";
-    private final HttpClient client;
+    private final CallbackClientFactory.CallbackHttp clients;
     private final CallbackSettings settings;
     private final Clock clock;
 
     public DeliverySender(CallbackClientFactory.CallbackHttp http, CallbackSettings settings, Clock clock) {
-        this.client = http.client();
+        this.clients = http;
         this.settings = settings;
         this.clock = clock;
     }
 
-    public AttemptResult send(String targetUrl, SignedHeaders signed, String body) {
+    public AttemptResult send(String targetUrl, PrivateNetworks networks, SignedHeaders signed, String body) {
         MutableHttpRequest<String> request = HttpRequest.POST(URI.create(targetUrl), body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("webhook-id", signed.id())
@@ -40,7 +40,7 @@ public class DeliverySender {
                 .header("User-Agent", USER_AGENT);
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = Mono.from(client.exchange(request, String.class))
+            HttpResponse<String> response = Mono.from(clients.client(networks).exchange(request, String.class))
                     .timeout(settings.timeout())
                     .block();
             return answered(response, start);

@@ -1,5 +1,8 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.Connection;
+import com.auditybridge.connection.Connections;
+import com.auditybridge.connection.PrivateNetworks;
 import com.auditybridge.connection.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -23,6 +26,7 @@ public class DeliveryWorker {
     private final Clock clock;
     private final SecretBox box;
     private final MeterRegistry meters;
+    private final Connections connections;
 
     public DeliveryWorker(
             DeliveryStore store,
@@ -32,7 +36,9 @@ public class DeliveryWorker {
             Subscriptions subscriptions,
             Clock clock,
             SecretBox box,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Connections connections) {
+        this.connections = connections;
         this.box = box;
         this.meters = meters;
         this.store = store;
@@ -97,7 +103,11 @@ public class DeliveryWorker {
             return Optional.empty();
         }
         SignedHeaders signed = SignedHeaders.sign(secrets, delivery.id(), now.getEpochSecond(), delivery.payload());
-        AttemptResult result = sender.send(delivery.targetUrl(), signed, delivery.payload());
+        PrivateNetworks networks = connections
+                .byId(delivery.connectionId())
+                .map(Connection::privateNetworks)
+                .orElse(PrivateNetworks.NONE);
+        AttemptResult result = sender.send(delivery.targetUrl(), networks, signed, delivery.payload());
         Instant after = clock.instant();
         Verdict verdict = ladder.decide(delivery.finalCallback(), subscription, delivery.attempts() + 1, result, after);
         store.recordAttempt(delivery, result, verdict, after);

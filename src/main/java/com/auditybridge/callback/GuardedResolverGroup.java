@@ -1,5 +1,6 @@
 package com.auditybridge.callback;
 
+import com.auditybridge.connection.PrivateNetworks;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.InetNameResolver;
@@ -14,17 +15,20 @@ import java.util.concurrent.Executor;
 
 /**
  * The callback client's resolver: the SSRF guard at connect time. The name is resolved again when the
- * connection is made (off the event loop) and refused if any address of the answer is private, so a
- * DNS answer that changed since intake cannot reach the bridge's own network.
+ * connection is made (off the event loop) and refused if any address of the answer is private and outside the
+ * connection's private networks, so a DNS answer that changed since intake cannot reach the bridge's own network.
+ * One group per set of private networks (see {@link CallbackClientFactory.CallbackHttp}).
  */
 public class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress> {
     private final HostLookup lookup;
     private final boolean allowPrivate;
+    private final PrivateNetworks networks;
     private final Executor blocking;
 
-    public GuardedResolverGroup(HostLookup lookup, boolean allowPrivate, Executor blocking) {
+    public GuardedResolverGroup(HostLookup lookup, boolean allowPrivate, PrivateNetworks networks, Executor blocking) {
         this.lookup = lookup;
         this.allowPrivate = allowPrivate;
+        this.networks = networks;
         this.blocking = blocking;
     }
 
@@ -65,7 +69,7 @@ public class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress
                     List<InetAddress> answer = lookup.resolve(host);
                     var refused = allowPrivate
                             ? java.util.Optional.<InetAddress>empty()
-                            : CallbackTargets.privateAmong(answer);
+                            : CallbackTargets.privateAmong(host, answer, networks);
                     if (refused.isPresent()) {
                         promise.tryFailure(new PrivateTargetException(host, refused.get()));
                     } else {

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code subscription} table; the secret is stored sealed, the events as one comma-separated column. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -23,6 +24,8 @@ interface SubscriptionRows extends GenericRepository<SubscriptionRows.Row, Strin
     Row save(Row row);
 
     List<Row> findByConnectionIdOrderByCreatedAtAndId(String connectionId);
+
+    Optional<Row> findByIdAndConnectionId(String id, String connectionId);
 
     int deleteByIdAndConnectionId(String id, String connectionId);
 }

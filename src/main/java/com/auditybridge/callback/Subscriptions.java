@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Subscriptions per connection; each has its own signing secret, stored sealed (see {@link SecretBox}). */
@@ -38,6 +39,12 @@ public class Subscriptions {
         return rows.findByConnectionIdOrderByCreatedAtAndId(connectionId).stream()
                 .map(SubscriptionRows.Row::view)
                 .toList();
+    }
+
+    /** The connection's subscription of this id; empty for another connection's. */
+    @Transactional
+    public Optional<Subscription> find(String connectionId, String id) {
+        return rows.findByIdAndConnectionId(id, connectionId).map(SubscriptionRows.Row::view);
     }
 
     /** Deletes it; its deliveries not yet made are cancelled when they come due. */

@@ -90,7 +90,7 @@ public class SubscriptionsController {
         if (rules.hasErrors()) {
             throw ProblemException.invalid(rules.firstCode(), rules.errors());
         }
-        targets.refusal(targetUrl).ifPresent(why -> {
+        targets.refusal(targetUrl, connection.privateNetworks()).ifPresent(why -> {
             throw new ProblemException(
                     Problem.of(422, "TARGET_URL_REFUSED", "Target URL refused", "targetUrl " + why + "."));
         });
@@ -103,6 +103,14 @@ public class SubscriptionsController {
     @Get
     SubscriptionList list(HttpRequest<?> request) {
         return new SubscriptionList(subscriptions.list(auth.require(request).id()));
+    }
+
+    /** One subscription, as listed; 404 when it is not the caller's (or no longer exists). */
+    @Get("/{id}")
+    Subscription subscription(HttpRequest<?> request, @PathVariable String id) {
+        return subscriptions
+                .find(auth.require(request).id(), id)
+                .orElseThrow(() -> ProblemException.notFound("Subscription " + id));
     }
 
     @Delete("/{id}")

@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * A caller's world: its Audity token (and optional repo-audit token), the secret its callbacks are
- * signed with, its own inbound rate and lead-sync rules (null: the configured defaults). Everything a
+ * signed with, its own inbound rate and lead-sync rules (null: the configured defaults), the private networks its
+ * callbacks may reach ({@link PrivateNetworks}). Everything a
  * caller creates belongs to one connection and is invisible to others. {@code toString} is overridden
  * so that a connection in a log line never shows a secret.
  */
@@ -14,12 +15,17 @@ public record Connection(
         @Nullable String repoAuditToken,
         @Nullable String signingSecret,
         @Nullable Integer requestsPerMinute,
-        @Nullable LeadSyncRules leadSync) {
+        @Nullable LeadSyncRules leadSync,
+        PrivateNetworks privateNetworks) {
 
     public static final String DEFAULT_ID = "default";
 
+    public Connection {
+        privateNetworks = privateNetworks == null ? PrivateNetworks.NONE : privateNetworks;
+    }
+
     public Connection(String id, String audityToken, String repoAuditToken, String signingSecret) {
-        this(id, audityToken, repoAuditToken, signingSecret, null, null);
+        this(id, audityToken, repoAuditToken, signingSecret, null, null, PrivateNetworks.NONE);
     }
 
     @Override

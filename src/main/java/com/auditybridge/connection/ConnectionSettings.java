@@ -12,13 +12,17 @@ import io.micronaut.core.annotation.Nullable;
  * @param encryptionKey base64 of 32 bytes sealing tokens and secrets at rest ({@code BRIDGE_ENCRYPTION_KEY});
  *                      default none = a fixed development key in the simulator and tests, and no secret
  *                      stored at all elsewhere (see {@link SecretBox})
+ * @param callbackPrivateNetworks private networks the default connection's callbacks may reach, comma separated
+ *                      CIDR blocks and host names ({@code BRIDGE_CALLBACK_PRIVATE_NETWORKS}); default none, see
+ *                      {@link PrivateNetworks}
  */
 @ConfigurationProperties("bridge")
 public record ConnectionSettings(
         @Nullable String apiKeys,
         @Nullable String signingSecret,
         @Nullable String adminToken,
-        @Nullable String encryptionKey) {
+        @Nullable String encryptionKey,
+        @Nullable String callbackPrivateNetworks) {
 
     @Override
     public String toString() {

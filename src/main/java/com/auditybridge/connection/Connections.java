@@ -43,7 +43,10 @@ public class Connections {
                 Connection.DEFAULT_ID,
                 blankToNull(audityToken),
                 blankToNull(repoAuditToken),
-                blankToNull(settings.signingSecret()));
+                blankToNull(settings.signingSecret()),
+                null,
+                null,
+                PrivateNetworks.parse(settings.callbackPrivateNetworks()));
         String configured = settings.apiKeys() == null ? "" : settings.apiKeys();
         this.defaultKeyDigests = Arrays.stream(configured.split(","))
                 .map(String::trim)

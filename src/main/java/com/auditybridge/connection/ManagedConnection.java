@@ -12,11 +12,13 @@ public record ManagedConnection(
         String signingSecret,
         @Nullable Integer requestsPerMinute,
         @Nullable LeadSyncRules leadSync,
+        PrivateNetworks privateNetworks,
         Instant createdAt,
         Instant updatedAt) {
 
     public Connection connection() {
-        return new Connection(id, audityToken, repoAuditToken, signingSecret, requestsPerMinute, leadSync);
+        return new Connection(
+                id, audityToken, repoAuditToken, signingSecret, requestsPerMinute, leadSync, privateNetworks);
     }
 
     @Override

@@ -73,7 +73,7 @@ public class HookIntake {
         JsonBodies.requireJson(request);
         RunInput input = parse.apply(JsonBodies.parseObject(json, body));
         if (input.callbackUrl() != null) {
-            targets.refusal(input.callbackUrl()).ifPresent(why -> {
+            targets.refusal(input.callbackUrl(), connection.privateNetworks()).ifPresent(why -> {
                 throw new ProblemException(
                         Problem.of(422, "CALLBACK_URL_REFUSED", "Callback URL refused", "callbackUrl " + why + "."));
             });

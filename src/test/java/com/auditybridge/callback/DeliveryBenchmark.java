@@ -56,7 +56,8 @@ class DeliveryBenchmark {
             String id = "msg_" + i;
             pool.execute(() -> {
                 SignedHeaders signed = SignedHeaders.sign(secrets, id, System.currentTimeMillis() / 1000, body);
-                if (sender.send(url, signed, body).succeeded()) {
+                if (sender.send(url, com.auditybridge.connection.PrivateNetworks.NONE, signed, body)
+                        .succeeded()) {
                     ok.incrementAndGet();
                 }
             });

@@ -40,6 +40,13 @@ abstract class DeliveryTestBase extends BridgeTestBase {
         receiver = new TestReceiver();
     }
 
+    /** A subscription of an earlier test would take deliveries (to a receiver closed since). */
+    @BeforeEach
+    void noSubscriptions() {
+        transactions.executeWrite(
+                status -> jdbc.prepareStatement("delete from subscription", ps -> ps.executeUpdate()));
+    }
+
     @AfterEach
     void closeReceiver() {
         receiver.close();

@@ -2,6 +2,7 @@ package com.auditybridge.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auditybridge.connection.PrivateNetworks;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetAddress;
@@ -64,11 +65,12 @@ class SsrfGuardTest {
     void aTargetNamedLocalhostIsRefusedAtIntake() {
         CallbackTargets targets = new CallbackTargets(false, new HostLookup.System());
 
-        assertThat(targets.refusal("http://localhost:8080/hook"))
+        assertThat(targets.refusal("http://localhost:8080/hook", PrivateNetworks.NONE))
                 .get()
                 .asString()
                 .contains("private or local");
-        assertThat(targets.refusal("http://[::ffff:127.0.0.1]/hook")).isPresent();
+        assertThat(targets.refusal("http://[::ffff:127.0.0.1]/hook", PrivateNetworks.NONE))
+                .isPresent();
     }
 
     @Test
@@ -76,12 +78,12 @@ class SsrfGuardTest {
         Map<String, String> dns =
                 new java.util.concurrent.ConcurrentHashMap<>(Map.of("rebind.example", "93.184.216.34"));
         HostLookup lookup = host -> List.of(InetAddress.getByName(dns.getOrDefault(host, host)));
-        assertThat(new CallbackTargets(false, lookup).refusal("https://rebind.example/hook"))
+        assertThat(new CallbackTargets(false, lookup).refusal("https://rebind.example/hook", PrivateNetworks.NONE))
                 .isEmpty();
 
         dns.put("rebind.example", "169.254.169.254");
         Future<InetSocketAddress> connectTime =
-                resolve(new GuardedResolverGroup(lookup, false, Runnable::run), "rebind.example");
+                resolve(new GuardedResolverGroup(lookup, false, PrivateNetworks.NONE, Runnable::run), "rebind.example");
 
         assertThat(connectTime.cause())
                 .isInstanceOf(GuardedResolverGroup.PrivateTargetException.class)
@@ -92,14 +94,35 @@ class SsrfGuardTest {
     void theGuardIsLiftedOnlyByConfiguration() throws Exception {
         HostLookup lookup = host -> List.of(InetAddress.getByName("127.0.0.1"));
 
-        assertThat(resolve(new GuardedResolverGroup(lookup, true, Runnable::run), "demo.local")
+        assertThat(resolve(new GuardedResolverGroup(lookup, true, PrivateNetworks.NONE, Runnable::run), "demo.local")
                         .getNow()
                         .getAddress()
                         .getHostAddress())
                 .isEqualTo("127.0.0.1");
-        assertThat(resolve(new GuardedResolverGroup(lookup, false, Runnable::run), "demo.local")
+        assertThat(resolve(new GuardedResolverGroup(lookup, false, PrivateNetworks.NONE, Runnable::run), "demo.local")
                         .isSuccess())
                 .isFalse();
+    }
+
+    @Test
+    void aConnectionsPrivateNetworksOpenOnlyTheirOwnAddressesWhenConnecting() throws Exception {
+        Map<String, String> dns = Map.of("n8n.lan", "10.8.0.5", "db.lan", "10.9.0.5");
+        HostLookup lookup = host -> List.of(InetAddress.getByName(dns.getOrDefault(host, host)));
+        PrivateNetworks networks = PrivateNetworks.parse("10.8.0.0/24");
+
+        assertThat(resolve(new GuardedResolverGroup(lookup, false, networks, Runnable::run), "n8n.lan")
+                        .getNow()
+                        .getAddress()
+                        .getHostAddress())
+                .isEqualTo("10.8.0.5");
+        assertThat(resolve(new GuardedResolverGroup(lookup, false, networks, Runnable::run), "db.lan")
+                        .cause())
+                .isInstanceOf(GuardedResolverGroup.PrivateTargetException.class)
+                .hasMessageContaining("10.9.0.5");
+        assertThat(new CallbackTargets(false, lookup).refusal("http://n8n.lan/hook", networks))
+                .isEmpty();
+        assertThat(new CallbackTargets(false, lookup).refusal("http://db.lan/hook", networks))
+                .isPresent();
     }
 
     private static Future<InetSocketAddress> resolve(GuardedResolverGroup group, String host)

@@ -129,6 +129,26 @@ class SubscriptionsTest extends DeliveryTestBase {
     }
 
     @Test
+    void aSubscriptionCanBeReadByItsIdWithoutItsSecretButNotByAnotherConnection() {
+        Reply created = post(
+                "/v1/subscriptions",
+                "{\"targetUrl\":\"" + receiver.url("/zap") + "\",\"events\":[\"audit.completed\",\"run.failed\"]}");
+        String others = transactions
+                .executeWrite(
+                        s -> subscriptions.create("other", receiver.url("/o"), java.util.List.of("*"), clock.instant()))
+                .id();
+
+        Reply one =
+                call(HttpRequest.GET("/v1/subscriptions/" + created.text("id")).bearerAuth(API_KEY));
+
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.text("targetUrl")).isEqualTo(receiver.url("/zap"));
+        assertThat(one.at("events")).isEqualTo(java.util.List.of("audit.completed", "run.failed"));
+        assertThat(one.body()).doesNotContain(created.text("secret"));
+        assertProblem(call(HttpRequest.GET("/v1/subscriptions/" + others).bearerAuth(API_KEY)), 404, "NOT_FOUND");
+    }
+
+    @Test
     void anotherConnectionsSubscriptionCannotBeDeleted() {
         String id = transactions
                 .executeWrite(
