@@ -142,7 +142,7 @@ class LeadToAuditFlowTableTest {
     }
 
     private static RunInput input(ProjectPatch project, String analysis) {
-        return new RunInput("lead-1", null, project, null, analysis, null, null, null, null, null);
+        return new RunInput("lead-1", null, project, null, analysis, null, null, null, null, null, null);
     }
 
     private static Run run() {
