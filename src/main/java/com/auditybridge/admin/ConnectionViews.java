@@ -28,7 +28,7 @@ final class ConnectionViews {
             @Nullable Integer requestsPerMinute,
             @Nullable LeadSyncView leadSync,
             List<String> callbackPrivateNetworks,
-            List<String> include,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<String> include,
             List<KeyView> keys,
             Instant createdAt,
             Instant updatedAt) {
