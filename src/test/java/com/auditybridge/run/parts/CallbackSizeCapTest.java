@@ -2,6 +2,7 @@ package com.auditybridge.run.parts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auditybridge.schemas.JsonSchemas;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,8 @@ class CallbackSizeCapTest extends AuditPartsTestBase {
         completed(runId);
 
         Reply callback = theCallbackOfTarget(runId);
+        assertThat(JsonSchemas.violations(JsonSchemas.event("analysis.completed"), callback.body()))
+                .isEmpty();
         assertThat(callback.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CAP);
         assertThat(callback.objectAt("data"))
                 .containsEntry("omitted", List.of("analysis", "deliverables"))
