@@ -62,7 +62,7 @@ class ConnectionIncludeDefaultTest extends AuditPartsTestBase {
     }
 
     @Test
-    void aManagedConnectionKeepsShowsAndChecksItsDefault() {
+    void aManagedConnectionKeepsShowsAndChecksItsDefaultAndItsRunsResultIsItsAlone() {
         Reply created = admin("POST", "/v1/admin/connections", """
                 {"name":"Second","audityToken":"%s","include":["deliverables"]}""".formatted(SECOND_TOKEN));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -72,7 +72,16 @@ class ConnectionIncludeDefaultTest extends AuditPartsTestBase {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .bearerAuth(created.text("apiKey.key")));
         assertThat(hook.status()).as(hook.body()).isEqualTo(202);
-        assertThat(run(hook.text("runId")).status()).isEqualTo(404);
+        String runId = hook.text("runId");
+        assertProblem(result("/v1/runs/" + runId + "/result"), 404, "NOT_FOUND");
+        assertProblem(
+                call(HttpRequest.POST("/v1/runs/" + runId + "/result/refresh", "")
+                        .bearerAuth(API_KEY)),
+                404,
+                "NOT_FOUND");
+        assertThat(call(HttpRequest.GET("/v1/runs/" + runId + "/result").bearerAuth(created.text("apiKey.key")))
+                        .text("resultUrl"))
+                .isEqualTo("/v1/runs/" + runId + "/result");
         assertThat(count(
                         "select count(*) from run where id = ? and input like '%\"include\":[\"deliverables\"]%'",
                         hook.text("runId")))
