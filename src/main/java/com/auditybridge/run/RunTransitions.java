@@ -93,7 +93,8 @@ public class RunTransitions {
             }
             String type = t.status() == RunStatus.COMPLETED ? flow.flow().completedEvent() : EventTypes.RUN_FAILED;
             // The parts read go with the run's one final callback; a later refresh of them never calls back again.
-            List<StoredPart> read = t.status() == RunStatus.COMPLETED ? parts.of(run.id()) : List.of();
+            List<StoredPart> read =
+                    t.status() == RunStatus.COMPLETED && !input.parts().isEmpty() ? parts.of(run.id()) : List.of();
             outbox.emit(
                     run.connectionId(),
                     run.id(),

@@ -153,35 +153,27 @@ final class AnalysisDocument {
     }
 
     private static Map<String, Object> finding(String title, String severity, String detail) {
-        Map<String, Object> finding = new LinkedHashMap<>();
-        finding.put("title", title);
-        finding.put("severity", severity);
-        finding.put("detail", detail);
-        return finding;
+        return object("title", title, "severity", severity, "detail", detail);
     }
 
     private static Map<String, Object> opportunity(String title, String impact, String effort, String detail) {
-        Map<String, Object> opportunity = new LinkedHashMap<>();
-        opportunity.put("title", title);
-        opportunity.put("impact", impact);
-        opportunity.put("effort", effort);
-        opportunity.put("detail", detail);
-        return opportunity;
+        return object("title", title, "impact", impact, "effort", effort, "detail", detail);
     }
 
     private static Map<String, Object> dimension(String name, int score, String commentary) {
-        Map<String, Object> dimension = new LinkedHashMap<>();
-        dimension.put("name", name);
-        dimension.put("score", score);
-        dimension.put("commentary", commentary);
-        return dimension;
+        return object("name", name, "score", score, "commentary", commentary);
     }
 
     private static Map<String, Object> phase(int order, String name, List<String> actions) {
-        Map<String, Object> phase = new LinkedHashMap<>();
-        phase.put("order", order);
-        phase.put("name", name);
-        phase.put("actions", actions);
-        return phase;
+        return object("order", order, "name", name, "actions", actions);
+    }
+
+    /** A JSON object of the given names and values, in that order (the documents never change order). */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 }

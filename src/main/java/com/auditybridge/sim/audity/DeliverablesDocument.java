@@ -331,7 +331,7 @@ final class DeliverablesDocument {
 
     private static Map<String, Object> opportunityMatrix() {
         Map<String, Object> matrix = new LinkedHashMap<>();
-        matrix.put("axes", Map.of("x", "effort (1 low to 5 high)", "y", "impact (1 low to 5 high)"));
+        matrix.put("axes", AnalysisDocument.object("x", "effort (1 low to 5 high)", "y", "impact (1 low to 5 high)"));
         Map<String, Object> quadrants = new LinkedHashMap<>();
         quadrants.put("quickWins", "High impact, low effort: do first.");
         quadrants.put("majorProjects", "High impact, high effort: plan and fund.");
@@ -341,17 +341,17 @@ final class DeliverablesDocument {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (int i = 0; i < OPPORTUNITIES.size(); i++) {
             Opportunity o = OPPORTUNITIES.get(i);
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("id", "OPP-" + (i + 1));
-            cell.put("title", o.title());
-            cell.put("description", o.description());
-            cell.put("impact", o.impact());
-            cell.put("effort", o.effort());
-            cell.put("quadrant", quadrant(o));
-            cell.put("estimatedAnnualValueUsd", o.annualValueUsd());
-            cell.put("timeToValueWeeks", o.weeksToValue());
-            cell.put("owner", o.owner());
-            cell.put("dependsOn", o.dependsOn());
+            Map<String, Object> cell = AnalysisDocument.object(
+                    "id", "OPP-" + (i + 1),
+                    "title", o.title(),
+                    "description", o.description(),
+                    "impact", o.impact(),
+                    "effort", o.effort(),
+                    "quadrant", quadrant(o),
+                    "estimatedAnnualValueUsd", o.annualValueUsd(),
+                    "timeToValueWeeks", o.weeksToValue(),
+                    "owner", o.owner(),
+                    "dependsOn", o.dependsOn());
             cells.add(cell);
         }
         matrix.put("opportunities", cells);
@@ -376,16 +376,16 @@ final class DeliverablesDocument {
         List<Map<String, Object>> risks = new ArrayList<>();
         for (int i = 0; i < RISKS.size(); i++) {
             Risk r = RISKS.get(i);
-            Map<String, Object> risk = new LinkedHashMap<>();
-            risk.put("id", "RISK-" + (i + 1));
-            risk.put("title", r.title());
-            risk.put("category", r.category());
-            risk.put("likelihood", r.likelihood());
-            risk.put("impact", r.impact());
-            risk.put("rating", rating(r));
-            risk.put("description", r.description());
-            risk.put("mitigation", r.mitigation());
-            risk.put("owner", r.owner());
+            Map<String, Object> risk = AnalysisDocument.object(
+                    "id", "RISK-" + (i + 1),
+                    "title", r.title(),
+                    "category", r.category(),
+                    "likelihood", r.likelihood(),
+                    "impact", r.impact(),
+                    "rating", rating(r),
+                    "description", r.description(),
+                    "mitigation", r.mitigation(),
+                    "owner", r.owner());
             risks.add(risk);
         }
         assessment.put("risks", risks);
@@ -435,20 +435,21 @@ final class DeliverablesDocument {
                     + "small, measure before and after, and keep a person responsible for every automated step "
                     + "until its results are trusted. We suggest a thirty-minute review with you every two weeks "
                     + "during the first quarter, and we are glad to walk your team through any part of this audit.");
-            Map<String, Object> memo = new LinkedHashMap<>();
-            memo.put("to", s.name());
-            memo.put("role", s.role());
-            memo.put("from", "Audit team");
-            memo.put(
+            memos.add(AnalysisDocument.object(
+                    "to",
+                    s.name(),
+                    "role",
+                    s.role(),
+                    "from",
+                    "Audit team",
                     "subject",
-                    "What the AI readiness audit means for the " + s.name().toLowerCase(Locale.ROOT));
-            memo.put("body", String.join("\n\n", paragraphs));
-            memo.put(
+                    "What the AI readiness audit means for the " + s.name().toLowerCase(Locale.ROOT),
+                    "body",
+                    String.join("\n\n", paragraphs),
                     "nextSteps",
                     s.opportunities().stream()
                             .map(t -> "Agree the plan for " + t.toLowerCase(Locale.ROOT))
-                            .toList());
-            memos.add(memo);
+                            .toList()));
         }
         return memos;
     }
