@@ -7,10 +7,10 @@
 #      replicas with one of them given all the hooks, then 3 replicas given them in turn;
 #  (c) the cost of a budget check on Postgres (BudgetsOnPostgresTest).
 # Jobs take 5 s and a converted project has its analyses at once, so the writes (convert, trigger) are what binds.
-# Usage: bench/budget.sh [window-seconds=120]
+# Usage: bench/budget.sh [window-seconds=120] [parts=abc]   (e.g. `bench/budget.sh 120 a`: only the burst)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WINDOW=${1:-120}; SIMPORT=${SIMPORT:-18290}; BASE=${BASE:-18291}; RECV=${RECV:-18299}; SCHEMA=budget
+WINDOW=${1:-120}; PARTS=${2:-abc}; SIMPORT=${SIMPORT:-18290}; BASE=${BASE:-18291}; RECV=${RECV:-18299}; SCHEMA=budget
 WORK=$(mktemp -d); REAL_LIMITS=1
 export SIM_AUDITY_INTERVIEW_ANALYSIS_DELAY=0s BRIDGE_ALLOW_PRIVATE_CALLBACKS=true
 export BRIDGE_SIGNING_SECRET=whsec_$(head -c 32 /dev/urandom | base64)
@@ -38,6 +38,7 @@ import json, sys
 for b in json.load(sys.stdin).get("budgets", []):
     print("   ", {k: v for k, v in b.items() if k in ("budget", "limitPerMinute", "available", "usedLastMinute", "store")})'; }
 
+if [[ $PARTS == *a* ]]; then
 echo "== (a) a burst of 30 lead-to-audit hooks, one token, 1 replica"
 fresh 30; replicas 1
 python3 bench/budget.py window $SIMPORT "$WINDOW" > "$WORK/window-1" & WIN=$!; PIDS+=($WIN)
@@ -47,8 +48,9 @@ while [ "$(wc -l < "$WORK/callbacks")" -lt 30 ] && [ $SECONDS -lt $DEADLINE ]; d
 python3 bench/budget.py burst "$WORK/hooks" "$WORK/callbacks"
 wait $WIN; echo "== (b) 1 replica, the burst's first $WINDOW s:"; cat "$WORK/window-1"
 budgets
+fi
 
-for setup in "2 one" "3 one" "3 all"; do
+[[ $PARTS == *b* ]] && for setup in "2 one" "3 one" "3 all"; do
   set -- $setup
   echo "== (b) $1 replicas, hooks to $([ "$2" = one ] && echo "one of them" || echo "each in turn"), $WINDOW s"
   fresh 40; replicas "$1"
@@ -60,6 +62,7 @@ done
 fresh 0
 echo "$(date -u +%FT%TZ) after (a, b): $(uptime)"
 
+[[ $PARTS == *c* ]] || exit 0
 echo "== (c) a budget check on Postgres (BudgetsOnPostgresTest)"
 ./mvnw -B -o -q -Ppostgres test -Dtest=BudgetsOnPostgresTest -Dsurefire.failIfNoSpecifiedTests=false >/dev/null 2>&1 || true
 grep -hE "a budget check on Postgres|three replicas, 3 minutes" \

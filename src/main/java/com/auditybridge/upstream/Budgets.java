@@ -54,8 +54,9 @@ public class Budgets {
         WaitingLine line = lines.computeIfAbsent(key, k -> new WaitingLine());
         Duration interval = key.shape().interval();
         Instant now = clock.instant();
-        if (line.olderDueBefore(rank.getAsLong(), now.plus(interval.dividedBy(2)), now)) {
-            return Duration.between(now, line.enter(rank.getAsLong(), now, interval, now));
+        Optional<Instant> aside = line.stepAside(rank.getAsLong(), now.plus(interval.dividedBy(2)), now);
+        if (aside.isPresent()) {
+            return Duration.between(now, aside.get());
         }
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
         Duration wait = untilFree(key, probe);

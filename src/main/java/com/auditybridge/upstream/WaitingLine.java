@@ -2,6 +2,7 @@ package com.auditybridge.upstream;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -10,20 +11,34 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Without a line, every call held back by an empty bucket comes back at the instant the bucket frees its next token,
  * and whichever reaches the bucket first wins it, often not the oldest. With it, a held-back call comes back when its
  * turn is due: when the bucket frees a token, plus one refill interval for each older call waiting before it; and a
- * call that comes back while an older one is due (or about to be) lets that one go first. So the tokens go to the
- * oldest runs, one at a time. The line is this replica's: replicas sharing a budget still compete for it, each with its
- * oldest. A call that never comes back (its run ended, or it was handed to another replica) is forgotten once it is
- * {@link #FORGOTTEN_AFTER} late, so that it holds nobody back for ever.
+ * call that comes back while an older one is due (or about to be) steps aside for {@link #GONE_AFTER} and lets that one
+ * go first. So the tokens go to the oldest runs, one at a time.
+ * <p>
+ * The line is this replica's: replicas sharing a budget still compete for it, each with its oldest, and a run held
+ * here may come back on another replica (any replica executes any due step). So a call more than {@link #GONE_AFTER}
+ * past its time is taken for gone: it holds nobody back and counts in nobody's place, and a step that came back late
+ * loses no more than that.
  */
 final class WaitingLine {
-    static final Duration FORGOTTEN_AFTER = Duration.ofSeconds(30);
+    /** Longer than a due step takes to be picked up (the scheduler polls every second by default). */
+    static final Duration GONE_AFTER = Duration.ofSeconds(2);
 
     private final ConcurrentSkipListMap<Long, Instant> waiting = new ConcurrentSkipListMap<>();
 
-    /** Whether a call older than {@code rank} comes back before {@code soon}: the next token is its. */
-    boolean olderDueBefore(long rank, Instant soon, Instant now) {
-        Instant stale = now.minus(FORGOTTEN_AFTER);
-        return waiting.headMap(rank).values().stream().anyMatch(back -> back.isBefore(soon) && back.isAfter(stale));
+    /**
+     * Whether a call older than {@code rank} comes back before {@code soon}: the next token is its. If so, the call of
+     * {@code rank} steps aside and answers when it comes back, else nothing.
+     */
+    Optional<Instant> stepAside(long rank, Instant soon, Instant now) {
+        Instant gone = now.minus(GONE_AFTER);
+        boolean olderDue =
+                waiting.headMap(rank).values().stream().anyMatch(back -> back.isBefore(soon) && back.isAfter(gone));
+        if (!olderDue) {
+            return Optional.empty();
+        }
+        Instant back = now.plus(GONE_AFTER);
+        waiting.put(rank, back);
+        return Optional.of(back);
     }
 
     /**
@@ -31,8 +46,8 @@ final class WaitingLine {
      * {@code interval} for each older call waiting. Answers when.
      */
     Instant enter(long rank, Instant free, Duration interval, Instant now) {
-        Instant stale = now.minus(FORGOTTEN_AFTER);
-        waiting.values().removeIf(back -> back.isBefore(stale));
+        Instant gone = now.minus(GONE_AFTER);
+        waiting.values().removeIf(back -> back.isBefore(gone));
         int ahead = waiting.headMap(rank).size();
         Instant back = free.plus(interval.multipliedBy(ahead));
         waiting.put(rank, back);
@@ -44,9 +59,5 @@ final class WaitingLine {
         if (!waiting.isEmpty()) {
             waiting.remove(rank);
         }
-    }
-
-    int size() {
-        return waiting.size();
     }
 }

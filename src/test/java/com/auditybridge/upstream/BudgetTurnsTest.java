@@ -72,8 +72,8 @@ class BudgetTurnsTest {
         Duration younger = Precedence.of(2, () -> budgets.take(KEY));
         assertThat(younger).isGreaterThan(oldest);
 
-        // The oldest never comes back (its run was cancelled): once it is long overdue, the younger goes.
-        clock.advance(oldest.plus(WaitingLine.FORGOTTEN_AFTER).plusSeconds(1));
+        // The oldest never comes back (its run was cancelled): once it is overdue, the younger goes.
+        clock.advance(oldest.plus(WaitingLine.GONE_AFTER).plusSeconds(1));
 
         assertThat(Precedence.of(2, () -> budgets.take(KEY))).isZero();
     }
