@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public class Budgets {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<BudgetKey, Usage> usage = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, WaitingLine> lines = new ConcurrentHashMap<>();
 
     public Budgets(BudgetStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
@@ -39,9 +41,33 @@ public class Budgets {
         this.meters = meters;
     }
 
-    /** Zero when a call of {@code key} may go now (and counts); else how long until one may. One store round trip. */
+    /**
+     * Zero when a call of {@code key} may go now (and counts); else how long until one may. One store round trip, none
+     * when an older call of this replica is due first (a call with a {@link Precedence rank} waits its turn in the
+     * budget's {@link WaitingLine}).
+     */
     public Duration take(BudgetKey key) {
+        OptionalLong rank = Precedence.current();
+        if (rank.isEmpty()) {
+            return untilFree(key, bucket(key).tryConsumeAndReturnRemaining(1));
+        }
+        WaitingLine line = lines.computeIfAbsent(key, k -> new WaitingLine());
+        Duration interval = key.shape().interval();
+        Instant now = clock.instant();
+        Optional<Instant> aside = line.stepAside(rank.getAsLong(), now.plus(interval.dividedBy(2)), now);
+        if (aside.isPresent()) {
+            return Duration.between(now, aside.get());
+        }
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        Duration wait = untilFree(key, probe);
+        if (wait.isZero()) {
+            line.leave(rank.getAsLong());
+            return wait;
+        }
+        return Duration.between(now, line.enter(rank.getAsLong(), now.plus(wait), interval, now));
+    }
+
+    private Duration untilFree(BudgetKey key, ConsumptionProbe probe) {
         if (probe.isConsumed()) {
             usage(key).record(clock.instant());
             return Duration.ZERO;
