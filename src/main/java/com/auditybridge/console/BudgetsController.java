@@ -1,6 +1,7 @@
 package com.auditybridge.console;
 
 import com.auditybridge.connection.Connection;
+import com.auditybridge.problem.Problem;
 import com.auditybridge.upstream.BudgetView;
 import com.auditybridge.upstream.Budgets;
 import com.auditybridge.web.ApiKeyAuth;
@@ -11,6 +12,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,11 +36,15 @@ public class BudgetsController {
     }
 
     /**
-     * The budgets of the caller's connection in use: each limit, burst, the tokens left now for all replicas (below
-     * zero while a 429 pauses it), the wait until the next call may go, and the calls this replica let through in the
-     * last minute. A budget appears once it was used.
+     * The upstream budgets of the caller's tokens, and its inbound rate. Each with its limit, burst, the tokens left
+     * now for all replicas (below zero while a 429 pauses it), the wait until the next call may go, and the calls this
+     * replica let through in the last minute; tokens by fingerprint only. A budget appears once it was used.
      */
     @Get
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     BudgetList list(HttpRequest<?> request) {
         Connection connection = auth.require(request);
         List<String> tokens = new ArrayList<>();

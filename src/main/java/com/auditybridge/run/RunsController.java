@@ -5,6 +5,7 @@ import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
 import com.auditybridge.web.Ids;
+import com.auditybridge.web.QueryProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -59,7 +60,8 @@ public class RunsController {
     }
 
     /**
-     * The caller's runs, newest first, a page at a time. The filters apply together.
+     * The caller's runs, newest first, a page at a time. The filters apply together; a bad one is 400 {@code
+     * INVALID_QUERY}.
      *
      * @param flow only runs of this flow ({@code lead-to-audit}, {@code project-analysis}, {@code project-update},
      *     {@code repo-audit})
@@ -73,6 +75,7 @@ public class RunsController {
      * @param cursor the {@code nextCursor} of the previous page
      */
     @Get
+    @QueryProblems
     RunPage list(
             HttpRequest<?> request,
             @QueryValue @Nullable String flow,
@@ -112,14 +115,16 @@ public class RunsController {
     }
 
     /**
-     * How many of the caller's runs were created in the window, by the status each is in now; the window is cut into
-     * equal intervals, oldest first, each with its own counts (for a small chart).
+     * The caller's runs of a window, counted by status. They are the runs created in the window, each counted in the
+     * status it is in now; the window is cut into equal intervals, oldest first, each with its own counts (for a small
+     * chart).
      *
      * @param since the window, ending now: an ISO-8601 duration from {@code PT1M} to {@code P31D} ({@code PT1H} when
      *     absent)
      * @param intervals how many equal intervals the window is cut into, 1 to 60 (12 when absent)
      */
     @Get("/stats")
+    @QueryProblems
     RunStats stats(HttpRequest<?> request, @QueryValue @Nullable String since, @QueryValue @Nullable String intervals) {
         Connection connection = auth.require(request);
         Duration window = window(since);

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What the operator console reads, over the public API: runs by project and creation time, the counts of runs by
@@ -153,6 +154,28 @@ class ConsoleApiTest extends AdminTestBase {
         assertThat(write).containsEntry("limitPerMinute", 20).containsKeys("available", "usedLastMinute", "waitMillis");
 
         assertProblem(call(HttpRequest.GET("/v1/budgets")), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGeneratedOpenApiDocumentsTheFiltersTheStatsAndTheBudgetsWithTheirRefusals() {
+        Map<String, Object> paths = (Map<String, Object>) ((Map<String, Object>) new Yaml()
+                        .load(client.toBlocking()
+                                .retrieve(HttpRequest.GET("/swagger/audity-bridge.yml"), String.class)))
+                .get("paths");
+        Map<String, Object> list = (Map<String, Object>) ((Map<String, Object>) paths.get("/v1/runs")).get("get");
+        assertThat(((List<Map<String, Object>>) list.get("parameters")).stream().map(p -> p.get("name")))
+                .contains("projectId", "createdFrom", "createdTo");
+        for (String path : List.of("/v1/runs", "/v1/runs/stats")) {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+            Map<String, Object> refused = (Map<String, Object>) ((Map<String, Object>) get.get("responses")).get("400");
+            assertThat((Map<String, Object>) refused.get("content"))
+                    .as(path + " answers a bad query with a problem")
+                    .containsKey("application/problem+json");
+            assertThat((String) get.get("description")).isNotBlank();
+        }
+        Map<String, Object> budgets = (Map<String, Object>) ((Map<String, Object>) paths.get("/v1/budgets")).get("get");
+        assertThat((Map<String, Object>) budgets.get("responses")).containsKeys("200", "401");
     }
 
     @SuppressWarnings("unchecked")

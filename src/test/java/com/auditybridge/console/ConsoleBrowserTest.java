@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in a real headless Chromium over the real service on its embedded simulator, with the real
@@ -144,9 +145,21 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         receiver.answer(Answer.of(500), Answer.of(500));
         signIn();
 
-        String runId = leadArrived(newLead("Northwind"), receiver.url("/crm"), "{\"crmId\":\"42\"}");
+        String lead = newLead("Northwind");
+        String runId = leadArrived(lead, receiver.url("/crm"), "{\"crmId\":\"42\"}");
         browser.waitFor(60, "the run listed as completed", d -> "completed".equals(listedStatus(runId)));
         browser.screenshot("runs-list");
+
+        browser.driver.findElement(By.cssSelector(".filter-box summary")).click();
+        browser.driver.findElement(By.name("leadId")).sendKeys(lead);
+        filterByStatus("failed");
+        browser.waitFor(
+                10,
+                "no failed run of the lead",
+                d -> "No run matches.".equals(browser.textOf(By.cssSelector("#runs-list .empty"))));
+        filterByStatus("completed");
+        browser.waitFor(10, "the lead's one completed run", d -> listedRuns().equals(List.of(runId)));
+        assertThat(browser.driver.getCurrentUrl()).contains("leadId=" + lead).contains("status=completed");
 
         browser.driver.findElement(By.id("run-" + runId)).click();
         browser.waitFor(10, "the run page", d -> d.getCurrentUrl().endsWith("#/runs/" + runId));
@@ -383,6 +396,18 @@ class ConsoleBrowserTest implements TestPropertyProvider {
                 10,
                 "the runs list",
                 d -> d.getCurrentUrl().endsWith("#/runs") && "Runs".equals(browser.textOf(By.cssSelector("main h1"))));
+    }
+
+    private void filterByStatus(String status) {
+        new Select(browser.driver.findElement(By.name("status"))).selectByValue(status);
+        browser.driver.findElement(By.xpath("//button[.='Apply filters']")).click();
+    }
+
+    /** The ids of the runs the list shows, in order. */
+    private List<String> listedRuns() {
+        return browser.driver.findElements(By.cssSelector("#runs-list a[id^='run-']")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The status badge of the run's row in the list, or null while the row is not shown. */
