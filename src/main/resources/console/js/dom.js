@@ -108,9 +108,16 @@ export function section(id, title, ...children) {
   return h('section', { 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), children);
 }
 
-/** One term of a definition list of facts; an absent value shows as a dash. */
+/** One term of a definition list of facts; an absent value shows as a dash, a number with its digits grouped. */
 export function fact(label, value) {
-  const shown = value === null || value === undefined ? '—' : value instanceof Node ? value : String(value);
+  let shown = value;
+  if (value === null || value === undefined) {
+    shown = '—';
+  } else if (typeof value === 'number') {
+    shown = value.toLocaleString();
+  } else if (!(value instanceof Node)) {
+    shown = String(value);
+  }
   return h('div', {}, h('dt', {}, label), h('dd', {}, shown));
 }
 
