@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,21 @@ public class Budgets {
                             used == null ? 0 : used.count(now),
                             store.kind());
                 })
+                .toList();
+    }
+
+    /**
+     * The budgets of these tokens (upstream buckets, named by the tokens' fingerprints) and the inbound rate of
+     * {@code inboundOwner}: what one caller may see of {@link #views}. Tokens are compared as fingerprints, never
+     * kept; a null token is the anonymous one, as {@link UpstreamGate} names it.
+     */
+    public List<BudgetView> viewsOf(Collection<String> tokens, String inboundOwner) {
+        Set<String> fingerprints = new HashSet<>();
+        tokens.stream().map(UpstreamGate::fingerprint).forEach(fingerprints::add);
+        return views().stream()
+                .filter(view -> BudgetKey.INBOUND.equals(view.budget())
+                        ? view.owner().equals(inboundOwner)
+                        : fingerprints.contains(view.owner()))
                 .toList();
     }
 
