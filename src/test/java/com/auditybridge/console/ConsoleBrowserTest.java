@@ -98,11 +98,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
                 "bridge.callbacks.retry-ladder", "0s,1s",
                 "bridge.callbacks.jitter", "0",
                 "bridge.callbacks.timeout", "2s",
-                "bridge.lead-sync.max-per-day", "2",
-                // Reads in bursts of 10 (a tenth of the limit, the most allowed): the dry run and then the real sync
-                // each read twice back to back. With the default burst of 2, a sync started right after a dry run is
-                // retried as soon as one read frees, spends it on the list and is held back on the credits again.
-                "upstream.burst", "10"));
+                "bridge.lead-sync.max-per-day", "2"));
         return properties;
     }
 
