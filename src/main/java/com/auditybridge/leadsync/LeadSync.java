@@ -13,6 +13,7 @@ import com.auditybridge.upstream.Outcome;
 import com.auditybridge.web.Ids;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One lead sync: list the active leads, emit lead.arrived once per new lead, and start lead-to-audit
@@ -30,12 +33,23 @@ import java.util.Map;
 @Singleton
 public class LeadSync {
     static final long CONVERSION_COST = 1000;
+    /** How long a listing is kept for a retry: leads change slowly, and a lead started twice is deduplicated. */
+    static final Duration LISTING_KEPT_FOR = Duration.ofMinutes(1);
 
     private final GatedAudity audity;
     private final LeadSeen seen;
     private final LeadSyncWrites writes;
     private final LeadSyncSettings settings;
     private final Clock clock;
+
+    /**
+     * The leads a sync listed before it failed to read the credits, kept for its retry: a sync reads twice, and a
+     * retry that came back when one read freed would spend it on the list and be held back on the credits again, for
+     * ever. With the list kept, the retry needs one read. Kept {@link #LISTING_KEPT_FOR}, one per connection.
+     */
+    private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+    private record Listing(Instant at, LeadPage page) {}
 
     public LeadSync(GatedAudity audity, LeadSeen seen, LeadSyncWrites writes, LeadSyncSettings settings, Clock clock) {
         this.audity = audity;
@@ -53,8 +67,13 @@ public class LeadSync {
         Instant now = clock.instant();
         LeadSyncRules rules = connection.leadSync() != null ? connection.leadSync() : settings.rules();
         String token = connection.audityToken();
-        LeadPage page =
-                require(audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())), "list the leads");
+        Listing listing = keptListing(connection.id(), now)
+                .orElseGet(() -> new Listing(
+                        now,
+                        require(
+                                audity.listLeads(token, LeadQuery.activeByScore(settings.pageSize())),
+                                "list the leads")));
+        LeadPage page = listing.page();
         List<SyncReport.Skipped> skipped = new ArrayList<>();
         List<Lead> fresh = new ArrayList<>();
         for (Lead lead : page.data()) {
@@ -82,7 +101,14 @@ public class LeadSync {
                 .filter(lead -> !seen.isStarted(connection.id(), lead.id()))
                 .sorted(Comparator.comparing(LeadSync::score).reversed())
                 .toList();
-        Credits credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credits");
+        Credits credits;
+        try {
+            credits = candidates.isEmpty() ? null : require(audity.credits(token), "read the credits");
+        } catch (SyncFailed failed) {
+            listings.put(connection.id(), listing);
+            throw failed;
+        }
+        listings.remove(connection.id());
         CreditAllowance allowance = credits == null ? null : CreditAllowance.of(credits, rules.creditFloor());
         int startedToday = seen.startedSince(connection.id(), now.truncatedTo(ChronoUnit.DAYS));
         List<SyncReport.Conversion> converted = new ArrayList<>();
@@ -149,6 +175,11 @@ public class LeadSync {
         data.put("createdAt", lead.createdAt());
         data.put("companyName", lead.companyName());
         return data;
+    }
+
+    private Optional<Listing> keptListing(String connectionId, Instant now) {
+        Listing kept = listings.remove(connectionId);
+        return kept == null || kept.at().plus(LISTING_KEPT_FOR).isBefore(now) ? Optional.empty() : Optional.of(kept);
     }
 
     private static <T> T require(Outcome<T> outcome, String what) {

@@ -1,11 +1,12 @@
 package com.auditybridge.leadsync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * What one sync did, or in a dry run would do.
+ * What one sync did, or in a dry run would do. An empty list is shown as one ({@code []}), not left out.
  *
  * @param arrived           leads seen for the first time (lead.arrived emitted, or would be)
  * @param converted         leads handed to lead-to-audit (or that would be), with their run ids when real
@@ -18,13 +19,13 @@ import java.util.List;
 public record SyncReport(
         boolean dryRun,
         int leadsRead,
-        List<String> arrived,
-        List<Conversion> converted,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> arrived,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Conversion> converted,
         @Nullable Boolean canCreateProject,
         @Nullable Integer projectsRemaining,
         @Nullable Long creditsBefore,
         long creditsSpent,
-        List<Skipped> skipped) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Skipped> skipped) {
 
     @Serdeable
     public record Conversion(String leadId, @Nullable String runId) {}

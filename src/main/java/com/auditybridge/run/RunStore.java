@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs and their timelines in the database; the only class that writes them. */
@@ -66,20 +68,32 @@ public class RunStore {
 
     /** Newest first; the cursor is the (created_at, id) of the last run of the previous page. */
     @Transactional
-    public List<Run> list(String connectionId, Flow flow, RunStatus status, String leadId, int limit, RunCursor after) {
+    public List<Run> list(String connectionId, RunFilter filter, int limit, RunCursor after) {
         StringBuilder sql = new StringBuilder("select * from run where connection_id = ?");
         List<Object> args = new ArrayList<>(List.of(connectionId));
-        if (flow != null) {
+        if (filter.flow() != null) {
             sql.append(" and flow = ?");
-            args.add(flow.wireName());
+            args.add(filter.flow().wireName());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             sql.append(" and status = ?");
-            args.add(status.wireName());
+            args.add(filter.status().wireName());
         }
-        if (leadId != null) {
+        if (filter.leadId() != null) {
             sql.append(" and lead_id = ?");
-            args.add(leadId);
+            args.add(filter.leadId());
+        }
+        if (filter.projectId() != null) {
+            sql.append(" and project_id = ?");
+            args.add(filter.projectId());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" and created_at >= ?");
+            args.add(filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            sql.append(" and created_at < ?");
+            args.add(filter.createdTo());
         }
         if (after != null) {
             sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
@@ -87,6 +101,44 @@ public class RunStore {
         }
         sql.append(" order by created_at desc, id desc limit ").append(limit);
         return many(sql.toString(), args.toArray());
+    }
+
+    /**
+     * How many of the connection's runs created in each interval are in each status now. {@code bounds} are n + 1
+     * ascending instants for n intervals, each interval holding its start; the last one holds its end too. One query:
+     * the interval is found by a {@code case} on the bounds.
+     */
+    @Transactional
+    public List<Map<RunStatus, Integer>> countByStatus(String connectionId, List<Instant> bounds) {
+        int intervals = bounds.size() - 1;
+        StringBuilder which = new StringBuilder(intervals == 1 ? "0" : "case");
+        List<Object> args = new ArrayList<>();
+        for (int i = 1; i < intervals; i++) {
+            which.append(" when created_at < ? then ").append(i - 1);
+            args.add(bounds.get(i));
+        }
+        if (intervals > 1) {
+            which.append(" else ").append(intervals - 1).append(" end");
+        }
+        args.addAll(List.of(connectionId, bounds.get(0), bounds.get(intervals)));
+        String sql = "select slot, status, count(*) as n from (select " + which
+                + " as slot, status from run where connection_id = ? and created_at >= ? and created_at <= ?) t"
+                + " group by slot, status";
+        List<Map<RunStatus, Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            counts.add(new EnumMap<>(RunStatus.class));
+        }
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RunStatus status =
+                            RunStatus.fromWire(rs.getString("status")).orElseThrow();
+                    counts.get(rs.getInt("slot")).put(status, rs.getInt("n"));
+                }
+            }
+            return counts;
+        });
     }
 
     /** Runs of a project that are waiting on or polling it, so an upstream signal can wake them. */

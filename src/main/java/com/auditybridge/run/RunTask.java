@@ -40,7 +40,8 @@ public class RunTask {
                 .onFailure(failStuckRuns(runner))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    Optional<Instant> next = runner.drive(instance.getId());
+                    // The priority is minus the run's place in arrival order (ArrivalOrder): its rank for the budget.
+                    Optional<Instant> next = runner.drive(instance.getId(), -(long) instance.getPriority());
                     return (complete, operations) -> queue.afterStep(
                             instance.getId(), next, at -> operations.reschedule(complete, at), operations::remove);
                 });

@@ -5,6 +5,7 @@ import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
 import com.auditybridge.web.Ids;
+import com.auditybridge.web.QueryProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -23,13 +24,22 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The runs API (docs/api.md). A run of another connection does not exist for the caller: 404. */
 @Controller("/v1/runs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RunsController {
     private static final int MAX_PAGE = 100;
+    private static final int MAX_INTERVALS = 60;
+    private static final Duration MAX_WINDOW = Duration.ofDays(31);
     private final ApiKeyAuth auth;
     private final RunStore store;
     private final RunViews views;
@@ -59,22 +69,30 @@ public class RunsController {
     }
 
     /**
-     * The caller's runs, newest first, a page at a time.
+     * The caller's runs, newest first, a page at a time. The filters apply together; a bad one is 400 {@code
+     * INVALID_QUERY}.
      *
      * @param flow only runs of this flow ({@code lead-to-audit}, {@code project-analysis}, {@code project-update},
      *     {@code repo-audit})
      * @param status only runs in this status ({@code queued}, {@code running}, {@code waiting}, {@code completed},
      *     {@code failed}, {@code cancelled})
      * @param leadId only the run of this lead: the lead-to-audit run that converts it (a lead has at most one)
+     * @param projectId only runs on this Audity project: the one a hook named, or the one a conversion made
+     * @param createdFrom only runs created at or after this instant (ISO-8601, e.g. {@code 2026-04-20T12:00:00Z})
+     * @param createdTo only runs created before this instant (ISO-8601)
      * @param limit runs per page, 1 to 100 (20 when absent)
      * @param cursor the {@code nextCursor} of the previous page
      */
     @Get
+    @QueryProblems
     RunPage list(
             HttpRequest<?> request,
             @QueryValue @Nullable String flow,
             @QueryValue @Nullable String status,
             @QueryValue @Nullable String leadId,
+            @QueryValue @Nullable String projectId,
+            @QueryValue @Nullable String createdFrom,
+            @QueryValue @Nullable String createdTo,
             @QueryValue @Nullable String limit,
             @QueryValue @Nullable String cursor) {
         Connection connection = auth.require(request);
@@ -83,14 +101,19 @@ public class RunsController {
         RunStatus statusFilter = status == null
                 ? null
                 : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
-        if (leadId != null && Ids.problem(leadId) != null) {
-            throw badQuery("leadId", Ids.problem(leadId));
+        anId("leadId", leadId);
+        anId("projectId", projectId);
+        Instant from = instant("createdFrom", createdFrom);
+        Instant to = instant("createdTo", createdTo);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw badQuery("createdTo", "must be after createdFrom");
         }
         int size = pageSize(limit);
         RunCursor after = cursor == null
                 ? null
                 : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
-        List<Run> runs = store.list(connection.id(), flowFilter, statusFilter, leadId, size, after);
+        List<Run> runs = store.list(
+                connection.id(), new RunFilter(flowFilter, statusFilter, leadId, projectId, from, to), size, after);
         String next = runs.size() == size
                 ? new RunCursor(
                                 runs.get(size - 1).createdAt(),
@@ -140,6 +163,43 @@ public class RunsController {
         return HttpResponse.accepted().body(refresh.request(auth.require(request), id));
     }
 
+    /**
+     * The caller's runs of a window, counted by status. They are the runs created in the window, each counted in the
+     * status it is in now; the window is cut into equal intervals, oldest first, each with its own counts (for a small
+     * chart).
+     *
+     * @param since the window, ending now: an ISO-8601 duration from {@code PT1M} to {@code P31D} ({@code PT1H} when
+     *     absent)
+     * @param intervals how many equal intervals the window is cut into, 1 to 60 (12 when absent)
+     */
+    @Get("/stats")
+    @QueryProblems
+    RunStats stats(HttpRequest<?> request, @QueryValue @Nullable String since, @QueryValue @Nullable String intervals) {
+        Connection connection = auth.require(request);
+        Duration window = window(since);
+        int count = wholeNumber("intervals", intervals, 12, 1, MAX_INTERVALS);
+        Instant to = clock.instant();
+        Instant from = to.minus(window);
+        List<Instant> bounds = new ArrayList<>();
+        for (int i = 0; i <= count; i++) {
+            bounds.add(from.plusMillis(window.toMillis() * i / count));
+        }
+        List<Map<RunStatus, Integer>> counted = store.countByStatus(connection.id(), bounds);
+        List<RunStats.Interval> shown = new ArrayList<>();
+        Map<RunStatus, Integer> total = new EnumMap<>(RunStatus.class);
+        for (int i = 0; i < count; i++) {
+            counted.get(i).forEach((status, n) -> total.merge(status, n, Integer::sum));
+            shown.add(new RunStats.Interval(bounds.get(i), bounds.get(i + 1), RunStats.byWireName(counted.get(i))));
+        }
+        return new RunStats(
+                from,
+                to,
+                window.dividedBy(count).toString(),
+                total.values().stream().mapToInt(Integer::intValue).sum(),
+                RunStats.byWireName(total),
+                shown);
+    }
+
     @Post("/{id}/cancel")
     RunView cancel(HttpRequest<?> request, @PathVariable String id) {
         Connection connection = auth.require(request);
@@ -164,20 +224,57 @@ public class RunsController {
         return views.full(owned(connection, id));
     }
 
-    /** Parsed here rather than bound as an Integer, so that "?limit=ten" is a problem like the others. */
     private static int pageSize(String limit) {
-        if (limit == null) {
-            return 20;
+        return wholeNumber("limit", limit, 20, 1, MAX_PAGE);
+    }
+
+    /** Parsed here rather than bound as an Integer, so that "?limit=ten" is a problem like the others. */
+    private static int wholeNumber(String field, String value, int absent, int min, int max) {
+        if (value == null) {
+            return absent;
         }
         try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_PAGE) {
-                return size;
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException ignored) {
             // falls through to the problem below
         }
-        throw badQuery("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        throw badQuery(field, "must be a whole number from " + min + " to " + max);
+    }
+
+    private static void anId(String field, String value) {
+        if (value != null && Ids.problem(value) != null) {
+            throw badQuery(field, Ids.problem(value));
+        }
+    }
+
+    /** An ISO-8601 date and time with its offset ({@code Z} or {@code +02:00}); null when absent. */
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw badQuery(field, "must be an ISO-8601 date and time with an offset, e.g. 2026-04-20T12:00:00Z");
+        }
+    }
+
+    private static Duration window(String since) {
+        if (since == null) {
+            return Duration.ofHours(1);
+        }
+        try {
+            Duration window = Duration.parse(since);
+            if (window.compareTo(Duration.ofMinutes(1)) >= 0 && window.compareTo(MAX_WINDOW) <= 0) {
+                return window;
+            }
+        } catch (DateTimeParseException ignored) {
+            // falls through to the problem below
+        }
+        throw badQuery("since", "must be an ISO-8601 duration from PT1M to P31D, e.g. PT1H");
     }
 
     private Run owned(Connection connection, String id) {

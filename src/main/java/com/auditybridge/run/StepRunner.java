@@ -6,6 +6,7 @@ import com.auditybridge.connection.Connections;
 import com.auditybridge.db.Bounded;
 import com.auditybridge.repoaudit.GatedRepoAudit;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.Precedence;
 import com.auditybridge.upstream.UpstreamError;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -69,6 +70,14 @@ public class StepRunner {
     }
 
     public Optional<Instant> drive(String runId) {
+        return drive(runId, Long.MAX_VALUE);
+    }
+
+    /**
+     * Executes the run's step with its place in arrival order ({@code rank}, lower first): where its token's budget is
+     * short, older runs' calls go first ({@link Precedence}).
+     */
+    public Optional<Instant> drive(String runId, long rank) {
         Optional<Run> found = store.find(runId);
         if (found.isEmpty() || found.get().status().terminal()) {
             return Optional.empty();
@@ -76,7 +85,7 @@ public class StepRunner {
         Run run = found.get();
         MDC.put("runId", run.id());
         try {
-            return Optional.ofNullable(execute(run).nextAt());
+            return Optional.ofNullable(Precedence.of(rank, () -> execute(run)).nextAt());
         } finally {
             MDC.remove("runId");
         }

@@ -47,6 +47,11 @@ public record BucketShape(int capacity, int refill, Duration period, int limit) 
                 .build();
     }
 
+    /** The time one token takes to refill: the steady pace between calls once the burst is spent. */
+    Duration interval() {
+        return period.dividedBy(refill);
+    }
+
     /** The tokens that refill in {@code wait}, rounded up: a pause of that long is a deficit of this many. */
     long tokensIn(Duration wait) {
         return (long) Math.ceil(wait.toNanos() * (double) refill / period.toNanos());

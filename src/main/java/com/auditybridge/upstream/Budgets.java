@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,7 @@ public class Budgets {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<BudgetKey, Usage> usage = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, WaitingLine> lines = new ConcurrentHashMap<>();
 
     public Budgets(BudgetStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
@@ -39,9 +43,33 @@ public class Budgets {
         this.meters = meters;
     }
 
-    /** Zero when a call of {@code key} may go now (and counts); else how long until one may. One store round trip. */
+    /**
+     * Zero when a call of {@code key} may go now (and counts); else how long until one may. One store round trip, none
+     * when an older call of this replica is due first (a call with a {@link Precedence rank} waits its turn in the
+     * budget's {@link WaitingLine}).
+     */
     public Duration take(BudgetKey key) {
+        OptionalLong rank = Precedence.current();
+        if (rank.isEmpty()) {
+            return untilFree(key, bucket(key).tryConsumeAndReturnRemaining(1));
+        }
+        WaitingLine line = lines.computeIfAbsent(key, k -> new WaitingLine());
+        Duration interval = key.shape().interval();
+        Instant now = clock.instant();
+        Optional<Instant> aside = line.stepAside(rank.getAsLong(), now.plus(interval.dividedBy(2)), now);
+        if (aside.isPresent()) {
+            return Duration.between(now, aside.get());
+        }
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        Duration wait = untilFree(key, probe);
+        if (wait.isZero()) {
+            line.leave(rank.getAsLong());
+            return wait;
+        }
+        return Duration.between(now, line.enter(rank.getAsLong(), now.plus(wait), interval, now));
+    }
+
+    private Duration untilFree(BudgetKey key, ConsumptionProbe probe) {
         if (probe.isConsumed()) {
             usage(key).record(clock.instant());
             return Duration.ZERO;
@@ -91,6 +119,21 @@ public class Budgets {
                             used == null ? 0 : used.count(now),
                             store.kind());
                 })
+                .toList();
+    }
+
+    /**
+     * The budgets of these tokens (upstream buckets, named by the tokens' fingerprints) and the inbound rate of
+     * {@code inboundOwner}: what one caller may see of {@link #views}. Tokens are compared as fingerprints, never
+     * kept; a null token is the anonymous one, as {@link UpstreamGate} names it.
+     */
+    public List<BudgetView> viewsOf(Collection<String> tokens, String inboundOwner) {
+        Set<String> fingerprints = new HashSet<>();
+        tokens.stream().map(UpstreamGate::fingerprint).forEach(fingerprints::add);
+        return views().stream()
+                .filter(view -> BudgetKey.INBOUND.equals(view.budget())
+                        ? view.owner().equals(inboundOwner)
+                        : fingerprints.contains(view.owner()))
                 .toList();
     }
 

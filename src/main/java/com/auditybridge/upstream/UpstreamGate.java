@@ -165,8 +165,11 @@ public class UpstreamGate {
                 UpstreamErrorKind.THROTTLED, 0, null, "held back: " + why, wait, null, null, Map.of(), false));
     }
 
-    /** Budgets are keyed by a digest, so no row, map or metric ever holds a token. */
-    static String fingerprint(String token) {
+    /**
+     * A token's name in the budgets (16 hex digits of its SHA-256; null is the anonymous token): budgets are keyed by
+     * a digest, so no row, map, metric or readout ever holds a token.
+     */
+    public static String fingerprint(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));

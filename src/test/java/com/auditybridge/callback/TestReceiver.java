@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** A real local HTTP receiver whose answers the test scripts, one per request, then 204s. */
-final class TestReceiver implements AutoCloseable {
-    record Answer(int status, Map<String, String> headers, String body, boolean hang, long delayMillis) {
-        static Answer of(int status) {
+public final class TestReceiver implements AutoCloseable {
+    public record Answer(int status, Map<String, String> headers, String body, boolean hang, long delayMillis) {
+        public static Answer of(int status) {
             return new Answer(status, Map.of(), "", false, 0);
         }
 
@@ -35,8 +35,8 @@ final class TestReceiver implements AutoCloseable {
         }
     }
 
-    record Received(String rawQuery, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String rawQuery, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0))
@@ -47,10 +47,10 @@ final class TestReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    TestReceiver() {
+    public TestReceiver() {
         this(0);
     }
 
@@ -66,12 +66,12 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    TestReceiver answer(Answer... answers) {
+    public TestReceiver answer(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 

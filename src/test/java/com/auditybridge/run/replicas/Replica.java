@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,6 +61,19 @@ final class Replica implements AutoCloseable {
                                 .bearerAuth(API_KEY),
                         Map.class);
         return (String) accepted.get("runId");
+    }
+
+    /** Posts a lead-arrived hook to this replica's port and answers the HTTP status, whatever it is. */
+    int leadArrivedStatus(String leadId) {
+        try {
+            return client.toBlocking()
+                    .exchange(HttpRequest.POST("/v1/hooks/lead-arrived", "{\"leadId\":\"" + leadId + "\"}")
+                            .contentType(MediaType.APPLICATION_JSON_TYPE)
+                            .bearerAuth(API_KEY))
+                    .code();
+        } catch (HttpClientResponseException refused) {
+            return refused.code();
+        }
     }
 
     /** Upstream calls this replica made, by call class ({@code AUDITY_WRITE}, ...), whatever their outcome. */

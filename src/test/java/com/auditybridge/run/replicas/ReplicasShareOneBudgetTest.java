@@ -53,6 +53,31 @@ class ReplicasShareOneBudgetTest {
         }
     }
 
+    @Test
+    void aConnectionsInboundRateHoldsInTotalAcrossThreeReplicas() {
+        // 30 a minute: a bucket of 3 refilling 27 a minute (and the margin), one for the connection on all replicas.
+        Map<String, Object> replica = Map.of("bridge.intake.requests-per-minute", 30);
+        try (Cluster cluster = new Cluster(3, Map.of(), replica)) {
+            long start = System.nanoTime();
+            int accepted = 0;
+            for (int i = 0; i < 30; i++) {
+                int status = cluster.replicaFor(i).leadArrivedStatus("lead-" + i);
+                assertThat(status).isIn(202, 429);
+                accepted += status == 202 ? 1 : 0;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            // What one shared bucket lets through in that time: its 3, and 27 a minute since. Three buckets of their
+            // own would let 9 through at once.
+            long shared = 3 + (long) Math.ceil(seconds * 27 / 60);
+            LOG.info("inbound: {} of 30 hooks accepted in {} s by 3 replicas at 30 a minute", accepted, seconds);
+            assertThat(accepted).isBetween(3, (int) shared);
+            assertThat(shared)
+                    .as("the hooks were sent fast enough to tell one bucket from three")
+                    .isLessThan(9);
+        }
+    }
+
     private static long writes(Cluster cluster) {
         return cluster.replicas.stream()
                 .mapToLong(r -> r.upstreamCalls().getOrDefault("AUDITY_WRITE", 0L))
