@@ -4,6 +4,7 @@ import com.auditybridge.admin.ConnectionBodies.ConnectionBody;
 import com.auditybridge.admin.ConnectionBodies.LeadSyncBody;
 import com.auditybridge.callback.WebhookSignature;
 import com.auditybridge.connection.ApiKeyStore;
+import com.auditybridge.connection.AuditPart;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.ConnectionStore;
 import com.auditybridge.connection.LeadSyncRules;
@@ -60,6 +61,7 @@ public class ConnectionAdmin {
                 body.requestsPerMinute(),
                 rules(body.leadSync(), null),
                 networks(body.callbackPrivateNetworks(), PrivateNetworks.NONE),
+                parts(body.include(), List.of()),
                 now,
                 now);
         store.insert(c);
@@ -80,6 +82,7 @@ public class ConnectionAdmin {
                 body.requestsPerMinute() != null ? body.requestsPerMinute() : c.requestsPerMinute(),
                 body.leadSync() != null ? rules(body.leadSync(), c.leadSync()) : c.leadSync(),
                 networks(body.callbackPrivateNetworks(), c.privateNetworks()),
+                parts(body.include(), c.include()),
                 c.createdAt(),
                 clock.instant());
         store.replace(changed);
@@ -150,6 +153,10 @@ public class ConnectionAdmin {
 
     private static PrivateNetworks networks(List<String> given, PrivateNetworks current) {
         return given == null ? current : new PrivateNetworks(given);
+    }
+
+    private static List<AuditPart> parts(List<String> given, List<AuditPart> current) {
+        return given == null ? current : AuditPart.ordered(given);
     }
 
     private static void validate(ConnectionBody body, boolean creating) {

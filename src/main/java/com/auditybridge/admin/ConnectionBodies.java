@@ -1,6 +1,7 @@
 package com.auditybridge.admin;
 
 import com.auditybridge.callback.WebhookSignature;
+import com.auditybridge.connection.AuditPart;
 import com.auditybridge.connection.PrivateNetworks;
 import com.auditybridge.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -17,7 +18,7 @@ final class ConnectionBodies {
 
     /**
      * POST and PATCH alike: on PATCH every member is optional; an empty repoAuditToken removes it, an empty
-     * callbackPrivateNetworks list clears it.
+     * callbackPrivateNetworks or include list clears it.
      */
     @Serdeable
     record ConnectionBody(
@@ -27,7 +28,8 @@ final class ConnectionBodies {
             @Nullable String signingSecret,
             @Nullable LeadSyncBody leadSync,
             @Nullable Integer requestsPerMinute,
-            @Nullable List<String> callbackPrivateNetworks) {
+            @Nullable List<String> callbackPrivateNetworks,
+            @Nullable List<String> include) {
         @Override
         public String toString() {
             return "ConnectionBody[" + name + ", secrets hidden]";
@@ -62,6 +64,11 @@ final class ConnectionBodies {
             if (callbackPrivateNetworks != null) {
                 PrivateNetworks.problems(callbackPrivateNetworks).stream()
                         .map(why -> new Problem.FieldError("callbackPrivateNetworks", why))
+                        .forEach(errors::add);
+            }
+            if (include != null) {
+                AuditPart.problems(include).stream()
+                        .map(why -> new Problem.FieldError("include", why))
                         .forEach(errors::add);
             }
             return errors;

@@ -2,6 +2,7 @@ package com.auditybridge.admin;
 
 import com.auditybridge.connection.ApiKeyRow;
 import com.auditybridge.connection.ApiKeyStore;
+import com.auditybridge.connection.AuditPart;
 import com.auditybridge.connection.Digests;
 import com.auditybridge.connection.LeadSyncRules;
 import com.auditybridge.connection.ManagedConnection;
@@ -27,6 +28,7 @@ final class ConnectionViews {
             @Nullable Integer requestsPerMinute,
             @Nullable LeadSyncView leadSync,
             List<String> callbackPrivateNetworks,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<String> include,
             List<KeyView> keys,
             Instant createdAt,
             Instant updatedAt) {
@@ -43,6 +45,7 @@ final class ConnectionViews {
                             ? null
                             : new LeadSyncView(r.minScore(), r.maxAge().toDays(), r.maxPerDay(), r.creditFloor()),
                     c.privateNetworks().entries(),
+                    c.include().stream().map(AuditPart::wireName).toList(),
                     keys.stream()
                             .map(k -> new KeyView(k.id(), k.prefix(), k.createdAt()))
                             .toList(),

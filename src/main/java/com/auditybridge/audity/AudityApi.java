@@ -1,6 +1,7 @@
 package com.auditybridge.audity;
 
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.RawJson;
 import java.util.List;
 
 /**
@@ -33,6 +34,18 @@ public interface AudityApi {
 
     /** {@code GET /api/projects/{id}/audit-analysis}: the latest analysis, bare (shape inferred). */
     Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId);
+
+    /**
+     * {@code GET /api/projects/{id}/audit-analysis} again, the whole answer as Audity wrote it: the document a caller
+     * asked for (its inner shape is not published).
+     */
+    Outcome<RawJson> auditAnalysisDocument(String token, String projectId);
+
+    /**
+     * {@code GET /api/projects/{id}/deliverables}: {@code {success, data}}, the {@code data} as Audity wrote it
+     * (executive summary, opportunity matrix, risk assessment, stakeholder memos; the inner shape is not published).
+     */
+    Outcome<RawJson> deliverables(String token, String projectId);
 
     /** {@code GET /api/agent/jobs/{id}}: {@code {data}}. */
     Outcome<AsyncJob> getJob(String token, String jobId);

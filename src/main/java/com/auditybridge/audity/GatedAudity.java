@@ -3,6 +3,7 @@ package com.auditybridge.audity;
 import com.auditybridge.upstream.CallClass;
 import com.auditybridge.upstream.NotSent;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.RawJson;
 import com.auditybridge.upstream.UpstreamGate;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -64,6 +65,14 @@ public class GatedAudity {
 
     public Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId) {
         return gate.call(CallClass.AUDITY_READ, token, () -> api.latestAuditAnalysis(token, projectId));
+    }
+
+    public Outcome<RawJson> auditAnalysisDocument(String token, String projectId) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.auditAnalysisDocument(token, projectId));
+    }
+
+    public Outcome<RawJson> deliverables(String token, String projectId) {
+        return gate.call(CallClass.AUDITY_READ, token, () -> api.deliverables(token, projectId));
     }
 
     public Outcome<AsyncJob> getJob(String token, String jobId) {

@@ -4,6 +4,7 @@ import static com.auditybridge.upstream.UpstreamHttp.path;
 
 import com.auditybridge.upstream.ErrorRule;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.RawJson;
 import com.auditybridge.upstream.Shape;
 import com.auditybridge.upstream.UpstreamErrorKind;
 import com.auditybridge.upstream.UpstreamHttp;
@@ -90,6 +91,16 @@ public class HttpAudityApi implements AudityApi, AutoCloseable {
     @Override
     public Outcome<AuditAnalysis> latestAuditAnalysis(String token, String projectId) {
         return get(token, path("/api/projects/{id}/audit-analysis", projectId), Shape.bare(AuditAnalysis.class));
+    }
+
+    @Override
+    public Outcome<RawJson> auditAnalysisDocument(String token, String projectId) {
+        return get(token, path("/api/projects/{id}/audit-analysis", projectId), Shape.raw(null));
+    }
+
+    @Override
+    public Outcome<RawJson> deliverables(String token, String projectId) {
+        return get(token, path("/api/projects/{id}/deliverables", projectId), Shape.raw("data"));
     }
 
     @Override

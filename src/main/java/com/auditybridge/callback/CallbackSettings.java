@@ -15,6 +15,11 @@ import java.util.List;
  * @param jitter          each wait is scaled by a random factor in [1 - jitter, 1 + jitter] (default 0.2)
  * @param maxRetryAfter   a longer {@code Retry-After} is cut to this (default 10h)
  * @param excerptBytes    how much of each answer an attempt keeps (default 1024)
+ * @param maxBodyBytes    the largest body of a callback or subscription delivery, in bytes (default 262144, as large
+ *                        as the hook bodies the bridge accepts). An event whose documents (a finished audit's
+ *                        analysis and deliverables) would make it larger leaves them out, the last first, and says
+ *                        which in {@code data.omitted}; its {@code data.resultUrl} serves them
+ *                        ({@code BRIDGE_CALLBACK_MAX_BODY_BYTES})
  */
 @ConfigurationProperties("bridge.callbacks")
 public record CallbackSettings(
@@ -26,4 +31,5 @@ public record CallbackSettings(
 
         @Bindable(defaultValue = "0.2") double jitter,
         @Bindable(defaultValue = "10h") Duration maxRetryAfter,
-        @Bindable(defaultValue = "1024") int excerptBytes) {}
+        @Bindable(defaultValue = "1024") int excerptBytes,
+        @Bindable(defaultValue = "262144") int maxBodyBytes) {}

@@ -15,6 +15,9 @@ import io.micronaut.core.annotation.Nullable;
  * @param callbackPrivateNetworks private networks the default connection's callbacks may reach, comma separated
  *                      CIDR blocks and host names ({@code BRIDGE_CALLBACK_PRIVATE_NETWORKS}); default none, see
  *                      {@link PrivateNetworks}
+ * @param include       the parts of a finished audit the default connection's runs read when their hook does not say
+ *                      ({@code BRIDGE_INCLUDE}, comma separated: {@code analysis}, {@code deliverables}); default
+ *                      none, see {@link AuditPart}
  */
 @ConfigurationProperties("bridge")
 public record ConnectionSettings(
@@ -22,7 +25,8 @@ public record ConnectionSettings(
         @Nullable String signingSecret,
         @Nullable String adminToken,
         @Nullable String encryptionKey,
-        @Nullable String callbackPrivateNetworks) {
+        @Nullable String callbackPrivateNetworks,
+        @Nullable String include) {
 
     @Override
     public String toString() {

@@ -15,7 +15,8 @@ import java.util.Optional;
 @Singleton
 public class ConnectionStore {
     private static final String COLUMNS = "name, audity_token, repo_audit_token, signing_secret, requests_per_minute,"
-            + " lead_min_score, lead_max_age_days, lead_max_per_day, lead_credit_floor, callback_private_networks";
+            + " lead_min_score, lead_max_age_days, lead_max_per_day, lead_credit_floor, callback_private_networks,"
+            + " include_parts";
     private final JdbcOperations jdbc;
     private final SecretBox box;
 
@@ -29,7 +30,7 @@ public class ConnectionStore {
         Sql.update(
                 jdbc,
                 "insert into bridge_connection (" + COLUMNS
-                        + ", created_at, updated_at, id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + ", created_at, updated_at, id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values(c, c.createdAt(), c.updatedAt(), c.id()));
     }
 
@@ -69,7 +70,8 @@ public class ConnectionStore {
             r == null ? null : (int) r.maxAge().toDays(),
             r == null ? null : r.maxPerDay(),
             r == null ? null : r.creditFloor(),
-            c.privateNetworks().joined()
+            c.privateNetworks().joined(),
+            AuditPart.joined(c.include())
         };
         Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
@@ -94,6 +96,7 @@ public class ConnectionStore {
                 Sql.integer(rs, "requests_per_minute"),
                 rules,
                 PrivateNetworks.parse(rs.getString("callback_private_networks")),
+                AuditPart.parse(rs.getString("include_parts")),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }

@@ -46,7 +46,8 @@ public class Connections {
                 blankToNull(settings.signingSecret()),
                 null,
                 null,
-                PrivateNetworks.parse(settings.callbackPrivateNetworks()));
+                PrivateNetworks.parse(settings.callbackPrivateNetworks()),
+                AuditPart.parse(settings.include()));
         String configured = settings.apiKeys() == null ? "" : settings.apiKeys();
         this.defaultKeyDigests = Arrays.stream(configured.split(","))
                 .map(String::trim)

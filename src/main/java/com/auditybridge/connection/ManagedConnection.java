@@ -2,6 +2,7 @@ package com.auditybridge.connection;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import java.util.List;
 
 /** A connection made through the admin API, its secrets opened. {@code toString} shows none of them. */
 public record ManagedConnection(
@@ -13,12 +14,13 @@ public record ManagedConnection(
         @Nullable Integer requestsPerMinute,
         @Nullable LeadSyncRules leadSync,
         PrivateNetworks privateNetworks,
+        List<AuditPart> include,
         Instant createdAt,
         Instant updatedAt) {
 
     public Connection connection() {
         return new Connection(
-                id, audityToken, repoAuditToken, signingSecret, requestsPerMinute, leadSync, privateNetworks);
+                id, audityToken, repoAuditToken, signingSecret, requestsPerMinute, leadSync, privateNetworks, include);
     }
 
     @Override

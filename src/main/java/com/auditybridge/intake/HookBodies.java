@@ -2,9 +2,11 @@ package com.auditybridge.intake;
 
 import com.auditybridge.audity.ProjectPatch;
 import com.auditybridge.callback.EventTypes;
+import com.auditybridge.connection.AuditPart;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.RunInput;
 import com.auditybridge.web.BodyRules;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,12 +18,16 @@ final class HookBodies {
     private HookBodies() {}
 
     static RunInput leadArrived(Map<String, Object> body) {
-        BodyRules rules = BodyRules.of(body).allowOnly(with("leadId", "project", "analysis"));
+        BodyRules rules = BodyRules.of(body).allowOnly(with("leadId", "project", "analysis", "include"));
         String leadId = rules.id("leadId", true);
         Map<String, Object> project = rules.object("project");
         ProjectPatch patch =
                 project == null ? null : ProjectFieldRules.check(rules.nested("project", project), project);
         String analysis = rules.oneOf("analysis", Set.of("async", "none"));
+        List<String> include = include(rules);
+        if ("none".equals(analysis) && include != null && !include.isEmpty()) {
+            rules.error("include", "INVALID_FIELD", "needs the analysis: a run with analysis \"none\" reads no part");
+        }
         return finish(
                 rules,
                 new RunInput(
@@ -34,12 +40,14 @@ final class HookBodies {
                         null,
                         callbackUrl(rules),
                         metadata(rules),
-                        notify(rules)));
+                        notify(rules),
+                        include));
     }
 
     static RunInput analysisRequested(Map<String, Object> body) {
-        BodyRules rules = BodyRules.of(body).allowOnly(with("projectId"));
+        BodyRules rules = BodyRules.of(body).allowOnly(with("projectId", "include"));
         String projectId = uuid(rules, "projectId");
+        List<String> include = include(rules);
         return finish(
                 rules,
                 new RunInput(
@@ -52,7 +60,8 @@ final class HookBodies {
                         null,
                         callbackUrl(rules),
                         metadata(rules),
-                        notify(rules)));
+                        notify(rules),
+                        include));
     }
 
     static RunInput projectUpdate(Map<String, Object> body) {
@@ -81,7 +90,8 @@ final class HookBodies {
                         null,
                         callbackUrl(rules),
                         metadata(rules),
-                        notify(rules)));
+                        notify(rules),
+                        null));
     }
 
     static RunInput repoAuditRequested(Map<String, Object> body) {
@@ -113,7 +123,8 @@ final class HookBodies {
                         consent,
                         callbackUrl(rules),
                         metadata(rules),
-                        notify(rules)));
+                        notify(rules),
+                        null));
     }
 
     static Set<String> with(String... fields) {
@@ -140,8 +151,17 @@ final class HookBodies {
         return rules.object("metadata");
     }
 
-    static java.util.List<String> notify(BodyRules rules) {
+    static List<String> notify(BodyRules rules) {
         return rules.stringsFrom("notify", EVENT_TYPES);
+    }
+
+    /** The parts of the finished audit to read: known parts, each once; null when the hook named none. */
+    static List<String> include(BodyRules rules) {
+        List<String> include = rules.stringsFrom("include", Set.copyOf(AuditPart.wireNames()));
+        if (include != null && include.stream().distinct().count() < include.size()) {
+            rules.error("include", "INVALID_FIELD", "must name each part once");
+        }
+        return include;
     }
 
     static RunInput finish(BodyRules rules, RunInput input) {

@@ -15,6 +15,10 @@ final class HookDocs {
             "Where the one final event is POSTed, signed (Standard Webhooks); used exactly as given, query string included.";
     private static final String METADATA = "Any JSON object, echoed back in every event of the run.";
     private static final String NOTIFY = "Intermediate event types also sent to callbackUrl.";
+    private static final String INCLUDE = "Parts of the finished audit to read once the analysis is done and carry in"
+            + " the result and the final event exactly as Audity answers them (analysis: GET"
+            + " /api/projects/{id}/audit-analysis; deliverables: the data of GET /api/projects/{id}/deliverables)."
+            + " Absent: the connection's default (none unless set); []: none.";
 
     private HookDocs() {}
 
@@ -53,7 +57,10 @@ final class HookDocs {
             @Schema(type = "object", description = METADATA) Object metadata,
 
             @Schema(description = NOTIFY) @JsonProperty("notify")
-            List<EventType> notifyTypes) {}
+            List<EventType> notifyTypes,
+
+            @Schema(description = INCLUDE + " Not with analysis none.")
+            List<Part> include) {}
 
     @Schema(description = "schemas/hooks/analysis-requested.schema.json; unknown members are refused (400).")
     record AnalysisRequested(
@@ -66,7 +73,9 @@ final class HookDocs {
             @Schema(type = "object", description = METADATA) Object metadata,
 
             @Schema(description = NOTIFY) @JsonProperty("notify")
-            List<EventType> notifyTypes) {}
+            List<EventType> notifyTypes,
+
+            @Schema(description = INCLUDE) List<Part> include) {}
 
     @Schema(description = "schemas/hooks/project-update.schema.json; unknown members are refused (400).")
     record ProjectUpdate(
@@ -121,6 +130,14 @@ final class HookDocs {
 
     @Schema(description = "202 (queued), or 200 with deduped true for a run seen before.")
     record HookAnswer(String runId, String flow, String status, String statusUrl, Boolean deduped) {}
+
+    @Schema(name = "AuditPart", description = "A part of the finished audit (connection/AuditPart).")
+    enum Part {
+        @JsonProperty("analysis")
+        ANALYSIS,
+        @JsonProperty("deliverables")
+        DELIVERABLES
+    }
 
     @Schema(name = "EventType")
     enum EventType {

@@ -145,6 +145,8 @@ public class LeadSync {
                 null,
                 settings.callbackUrl(),
                 Map.of("source", "lead-sync"),
+                null,
+                // The connection's default parts, as for a hook that names none (run.RunIntake).
                 null);
         return writes.started(connection, lead.id(), input, now);
     }

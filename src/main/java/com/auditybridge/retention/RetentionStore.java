@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The deletes of retention, one bounded batch per call and each call its own short transaction: the rows of the
  * driving table are chosen (at most {@code limit}) and locked, then what hangs off them is deleted before them
- * (delivery_attempt → delivery → event, run_event → run). Nothing of a run in flight is ever chosen.
+ * (delivery_attempt → delivery → event, run_event and run_part → run). Nothing of a run in flight is ever chosen.
  */
 @Singleton
 public class RetentionStore {
@@ -43,8 +43,8 @@ public class RetentionStore {
     }
 
     /**
-     * Runs that ended before {@code endedBefore}, with their timeline, events, deliveries and attempts, paid-call
-     * records (but a made conversion's) and idempotency keys. A run with a delivery pending, or dead since
+     * Runs that ended before {@code endedBefore}, with their timeline, the parts of their finished audit, events,
+     * deliveries and attempts, paid-call records (but a made conversion's) and idempotency keys. A run with a delivery pending, or dead since
      * {@code deadSince}, stays.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -80,6 +80,7 @@ public class RetentionStore {
                         twice));
         deleted.put("event", Sql.update(jdbc, "delete from event where run_id in " + in, ids.toArray()));
         deleted.put("run_event", Sql.update(jdbc, "delete from run_event where run_id in " + in, ids.toArray()));
+        deleted.put("run_part", Sql.update(jdbc, "delete from run_part where run_id in " + in, ids.toArray()));
         deleted.put(
                 "paid_call",
                 Sql.update(

@@ -16,6 +16,11 @@ public record Decisions(Instant now, StepNotes notes, TransientFailures transien
         return transientFailures.after(run, error, now, what);
     }
 
+    /** Whether {@link #afterTransient} only holds the step for this failure, spending no attempt. */
+    public boolean holds(UpstreamError error) {
+        return transientFailures.holds(error);
+    }
+
     /** The step again after {@code wait}, spending no attempt and leaving no timeline row: nothing was sent. */
     public Transition heldBack(Run run, Duration wait, String why) {
         return transientFailures.heldBack(run, wait, why, now);

@@ -1,5 +1,6 @@
 package com.auditybridge.run;
 
+import com.auditybridge.connection.AuditPart;
 import java.util.Map;
 
 /** A flow read top to bottom: its steps and where each leads ({@link FlowGraph}), and what a finished run reports. */
@@ -14,4 +15,17 @@ public interface FlowDefinition {
      * steps added come beside them.
      */
     Map<String, Object> result(Run run);
+
+    /**
+     * Whether a run of this input makes an analysis whose parts it can read ({@link RunInput#parts}): a hook that
+     * names none then takes its connection's default.
+     */
+    default boolean readsParts(RunInput input) {
+        return false;
+    }
+
+    /** The step that reads {@code part}, for a flow that {@link #readsParts reads parts}. */
+    default Step<?> reader(AuditPart part) {
+        throw new IllegalStateException(flow().wireName() + " reads no part of a finished audit");
+    }
 }

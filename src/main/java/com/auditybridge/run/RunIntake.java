@@ -77,13 +77,17 @@ public class RunIntake {
         }
         FlowDefinition definition =
                 flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
+        // The parts to read are settled now: a change of the connection's default later does not change a run.
+        RunInput stored = input.include() == null && !connection.include().isEmpty() && definition.readsParts(input)
+                ? input.withParts(connection.include())
+                : input;
         Run run = Run.builder()
                 .id(UUID.randomUUID().toString())
                 .connectionId(connection.id())
                 .flow(flow)
                 .status(RunStatus.QUEUED)
                 .step(definition.graph().first())
-                .input(codec.write(input))
+                .input(codec.write(stored))
                 .callbackUrl(input.callbackUrl())
                 .leadId(input.leadId())
                 .projectId(input.projectId())

@@ -252,6 +252,16 @@ public class RunStore {
         return woken;
     }
 
+    /** Locks the run's row until the transaction ends. */
+    void lock(String runId) {
+        jdbc.prepareStatement("select id from run where id = ? for update", ps -> {
+            Sql.bind(ps, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     @Transactional
     public boolean cancel(String connectionId, String id, Instant now) {
         boolean done = update(

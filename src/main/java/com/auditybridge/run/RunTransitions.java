@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,21 @@ import org.slf4j.LoggerFactory;
 public class RunTransitions {
     private static final Logger LOG = LoggerFactory.getLogger(RunTransitions.class);
     private final RunStore store;
+    private final RunParts parts;
     private final EventOutbox outbox;
     private final RunInputCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public RunTransitions(RunStore store, EventOutbox outbox, RunInputCodec codec, Clock clock, MeterRegistry meters) {
+    public RunTransitions(
+            RunStore store,
+            RunParts parts,
+            EventOutbox outbox,
+            RunInputCodec codec,
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
+        this.parts = parts;
         this.outbox = outbox;
         this.codec = codec;
         this.clock = clock;
@@ -50,6 +59,9 @@ public class RunTransitions {
                     stepName,
                     t);
             return;
+        }
+        if (t.part() != null) {
+            parts.save(run.id(), t.part(), now);
         }
         if (!t.quiet()) {
             store.appendTimeline(run.id(), now, stepName, t.outcome(), t.detail());
@@ -80,11 +92,15 @@ public class RunTransitions {
                         run.id());
             }
             String type = t.status() == RunStatus.COMPLETED ? flow.flow().completedEvent() : EventTypes.RUN_FAILED;
+            // The parts read go with the run's one final callback; a later refresh of them never calls back again.
+            List<StoredPart> read =
+                    t.status() == RunStatus.COMPLETED && !input.parts().isEmpty() ? parts.of(run.id()) : List.of();
             outbox.emit(
                     run.connectionId(),
                     run.id(),
                     type,
-                    EventData.of(after, input, result),
+                    EventData.of(after, input, result, read),
+                    ResultParts.documents(read),
                     run.callbackUrl(),
                     true,
                     now);
@@ -96,5 +112,16 @@ public class RunTransitions {
                             t.status().wireName())
                     .increment();
         }
+    }
+
+    /**
+     * Keeps what a refresh of a completed run read ({@link ResultRefresh}), with its timeline row; the run itself is
+     * not changed and emits nothing.
+     */
+    @Transactional
+    public void refreshed(String runId, String stepName, PartOutcome part, String outcome, String detail) {
+        Instant now = clock.instant();
+        parts.save(runId, part, now);
+        store.appendTimeline(runId, now, stepName, outcome, "refresh: " + detail);
     }
 }

@@ -9,6 +9,8 @@ import com.auditybridge.web.QueryProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,6 +19,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +44,16 @@ public class RunsController {
     private final RunStore store;
     private final RunViews views;
     private final RunQueue queue;
+    private final ResultRefresh refresh;
     private final Clock clock;
 
-    public RunsController(ApiKeyAuth auth, RunStore store, RunViews views, RunQueue queue, Clock clock) {
+    public RunsController(
+            ApiKeyAuth auth, RunStore store, RunViews views, RunQueue queue, ResultRefresh refresh, Clock clock) {
         this.auth = auth;
         this.store = store;
         this.views = views;
         this.queue = queue;
+        this.refresh = refresh;
         this.clock = clock;
     }
 
@@ -111,7 +120,47 @@ public class RunsController {
                                 runs.get(size - 1).id())
                         .encode()
                 : null;
-        return new RunPage(runs.stream().map(views::summary).toList(), next);
+        return new RunPage(views.listed(runs), next);
+    }
+
+    /**
+     * The run's whole result: the ids it learned and, for a run that asked for parts of its finished audit, each part
+     * exactly as Audity answered it (the bytes Audity sent), {@code missing} and {@code refreshing}. The link a
+     * callback carries as {@code resultUrl}, also when the callback left parts out for their size.
+     */
+    @Get(uri = "/{id}/result", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "The run's whole result, each part of its finished audit exactly as Audity answered it")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The result: ids, analysis, deliverables, parts, missing, refreshing, resultUrl",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "404", description = "No such run of the caller's connection")
+    HttpResponse<String> result(HttpRequest<?> request, @PathVariable String id) {
+        return HttpResponse.ok(views.resultText(owned(auth.require(request), id)))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * Reads the parts of the finished audit again: those missing, or all the run asked for when none is. Durable: 202
+     * at once, and the run's result shows the parts when read; the run stays completed and never calls back again.
+     */
+    @Post("/{id}/result/refresh")
+    @Operation(
+            summary = "Read the missing (or all) parts of a completed run's finished audit again; no second callback")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The parts being read again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResultRefresh.Refreshing.class)))
+    @ApiResponse(responseCode = "404", description = "No such run of the caller's connection")
+    @ApiResponse(
+            responseCode = "409",
+            description = "RUN_NOT_COMPLETED, or NO_PARTS_REQUESTED: the run asked for no part",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<ResultRefresh.Refreshing> refreshResult(HttpRequest<?> request, @PathVariable String id) {
+        return HttpResponse.accepted().body(refresh.request(auth.require(request), id));
     }
 
     /**

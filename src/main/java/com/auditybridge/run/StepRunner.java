@@ -116,7 +116,7 @@ public class StepRunner {
             return codec.read(run.input());
         } catch (RuntimeException unreadable) {
             return new RunInput(
-                    run.leadId(), run.projectId(), null, null, null, null, null, run.callbackUrl(), null, null);
+                    run.leadId(), run.projectId(), null, null, null, null, null, run.callbackUrl(), null, null, null);
         }
     }
 
@@ -138,7 +138,8 @@ public class StepRunner {
         return transition;
     }
 
-    private <T> Transition callAndDecide(Step<T> step, Run run, RunInput input, Connection connection) {
+    /** Calls the step and judges its outcome; a refresh of a completed run's result reads with it too. */
+    <T> Transition callAndDecide(Step<T> step, Run run, RunInput input, Connection connection) {
         Timer.Sample sample = Timer.start(meters);
         Outcome<T> outcome = step.call(run, new StepContext(connection, input, audity, repoAudit));
         sample.stop(meters.timer("bridge.step.latency", "flow", run.flow().wireName(), "step", step.name()));

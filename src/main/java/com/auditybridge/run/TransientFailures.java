@@ -47,6 +47,14 @@ public class TransientFailures {
                 .orElseGet(() -> Transition.fail(error));
     }
 
+    /**
+     * Whether {@link #after} holds the step for this failure, spending no attempt: the bridge held the call back, or
+     * the upstream said how long to wait.
+     */
+    public boolean holds(UpstreamError error) {
+        return error.kind() == UpstreamErrorKind.THROTTLED || askedToWait(error);
+    }
+
     /** The step again after {@code wait}, without a timeline row: the bridge held the call back, nothing was sent. */
     public Transition heldBack(Run run, Duration wait, String why, Instant now) {
         return hold(run, wait, why, now).quietly();

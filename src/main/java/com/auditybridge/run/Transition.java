@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param results       documented result fields the step learned ({@link RunResult}), shown with the run
  * @param notes         what the step keeps for its next execution, never shown; null leaves the earlier notes
  * @param events        intermediate event types to emit
+ * @param part          a part of the finished audit the step read, or found missing ({@link RunParts}); null for none
  */
 public record Transition(
         RunStatus status,
@@ -38,7 +39,8 @@ public record Transition(
         RunError error,
         Map<String, Object> results,
         StepNotes notes,
-        List<String> events) {
+        List<String> events,
+        PartOutcome part) {
 
     public Transition {
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
@@ -86,7 +88,8 @@ public record Transition(
                 null,
                 Map.of(),
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     public Transition withProject(String id) {
@@ -117,6 +120,11 @@ public record Transition(
 
     public Transition withEvent(String eventType) {
         return but(t -> t.events.add(eventType));
+    }
+
+    /** Keeps what the read of a part of the finished audit came to. */
+    public Transition withPart(PartOutcome outcome) {
+        return but(t -> t.part = outcome);
     }
 
     /** Parks the run in {@code waiting} until the step it goes to sees its condition hold, or {@code deadline}. */
@@ -184,6 +192,7 @@ public record Transition(
         final Map<String, Object> results;
         StepNotes notes;
         final List<String> events;
+        PartOutcome part;
 
         Draft(Transition t) {
             status = t.status;
@@ -200,6 +209,7 @@ public record Transition(
             results = new LinkedHashMap<>(t.results);
             notes = t.notes;
             events = new ArrayList<>(t.events);
+            part = t.part;
         }
 
         Transition build() {
@@ -217,7 +227,8 @@ public record Transition(
                     error,
                     results,
                     notes,
-                    events);
+                    events,
+                    part);
         }
     }
 }

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param jobFailureRate        share of Audity jobs and repo audits that end failed (0..1)
  * @param rateLimitStorm        every call answers 429 with {@code Retry-After: 1}
  * @param seed                  seed of the fault dice, for reproducible runs
+ * @param failReads             Audity reads of a finished audit ({@code audit-analysis}: {@code GET
+ *                              /api/projects/{id}/audit-analysis}, {@code deliverables}: {@code GET
+ *                              /api/projects/{id}/deliverables}) answered 500 every time (default none); other names
+ *                              are refused
  */
 @Serdeable
 public record FaultSettings(
@@ -32,7 +36,11 @@ public record FaultSettings(
         @Nullable @JsonInclude(JsonInclude.Include.ALWAYS) List<PaidCall> loseAnswer,
         @Nullable Double jobFailureRate,
         @Nullable Boolean rateLimitStorm,
-        @Nullable Long seed) {
+        @Nullable Long seed,
+        @Nullable @JsonInclude(JsonInclude.Include.ALWAYS) List<String> failReads) {
+
+    /** The names {@code failReads} takes. */
+    public static final List<String> READS = List.of("audit-analysis", "deliverables");
 
     public FaultSettings {
         errorRate = rate(errorRate);
@@ -45,10 +53,15 @@ public record FaultSettings(
                 : loseAnswer.stream().filter(Objects::nonNull).distinct().toList();
         jobFailureRate = rate(jobFailureRate);
         rateLimitStorm = Boolean.TRUE.equals(rateLimitStorm);
+        failReads =
+                failReads == null ? List.of() : failReads.stream().distinct().toList();
+        if (!READS.containsAll(failReads)) {
+            throw new IllegalArgumentException("failReads takes " + READS + ", not " + failReads);
+        }
     }
 
     public static FaultSettings none() {
-        return new FaultSettings(null, null, null, null, null, null, null, null, null);
+        return new FaultSettings(null, null, null, null, null, null, null, null, null, null);
     }
 
     private static double rate(Double value) {

@@ -1,7 +1,10 @@
 package com.auditybridge.sim;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.Random;
 
 /** The current fault settings and the dice they are rolled with (seedable for reproducible runs). */
@@ -18,6 +21,16 @@ public class Faults implements Resettable {
     public synchronized void update(FaultSettings next) {
         settings = next;
         random = next.seed() == null ? new Random() : new Random(next.seed());
+    }
+
+    /**
+     * The 500 a read named in {@code failReads} answers ({@code audit-analysis}, {@code deliverables}), or empty when
+     * the read goes through.
+     */
+    public synchronized Optional<MutableHttpResponse<?>> failedRead(String read) {
+        return settings.failReads().contains(read)
+                ? Optional.of(SimResponses.error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"))
+                : Optional.empty();
     }
 
     /** True with the given probability; never true for 0, always for 1. */

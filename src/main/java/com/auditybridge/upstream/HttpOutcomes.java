@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Turns whatever an HTTP call came to (an answer of any status, or a transport failure) into an
@@ -45,7 +46,12 @@ public final class HttpOutcomes {
         return Outcome.failure(neverConnected(failure) ? network.notSent() : network);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> Outcome<T> success(int status, String body, Shape<T> shape) {
+        if (shape.isRaw()) {
+            Optional<RawJson> raw = shape.field() == null ? RawJson.of(body) : RawJson.member(body, shape.field());
+            return raw.isPresent() ? Outcome.success(status, (T) raw.get()) : unreadable(status, body);
+        }
         JsonNode node = ErrorBody.tree(json, body);
         JsonNode value = node == null || shape.field() == null ? node : node.get(shape.field());
         try {
@@ -56,6 +62,10 @@ public final class HttpOutcomes {
         } catch (IOException | RuntimeException unreadable) {
             // reported below with the body, which says more than the parser
         }
+        return unreadable(status, body);
+    }
+
+    private static <T> Outcome<T> unreadable(int status, String body) {
         return Outcome.failure(UpstreamError.of(
                 UpstreamErrorKind.UNEXPECTED, status, null, ErrorBody.cut("unreadable answer: " + body)));
     }

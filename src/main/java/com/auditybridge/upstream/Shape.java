@@ -19,4 +19,13 @@ public record Shape<T>(String field, Argument<T> type) {
     public static <T> Shape<T> in(String field, Class<T> type) {
         return new Shape<>(field, Argument.of(type));
     }
+
+    /** The value as the upstream wrote it ({@link RawJson}): the whole body, or ({@code field} not null) one member. */
+    public static Shape<RawJson> raw(String field) {
+        return new Shape<>(field, Argument.of(RawJson.class));
+    }
+
+    boolean isRaw() {
+        return type.getType() == RawJson.class;
+    }
 }

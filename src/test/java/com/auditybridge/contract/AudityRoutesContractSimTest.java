@@ -136,6 +136,30 @@ class AudityRoutesContractSimTest extends ContractSimTestBase {
     }
 
     @Test
+    void theDeliverablesAnswerNoneUntilAnAnalysisCompletedThenItsDocuments() {
+        String project = analysedProject(0);
+        String deliverables = "/api/projects/" + project + "/deliverables";
+
+        assertThat(audity("GET", deliverables, null).text("error")).isEqualTo("No deliverables found");
+        audity("POST", "/api/agent/projects/" + project + "/audit-analysis/async", null);
+        assertThat(audity("GET", deliverables, null).status()).isEqualTo(404);
+        clock.advance(Duration.ofSeconds(10));
+        Reply answered = audity("GET", deliverables, null);
+        assertThat(answered.at("success")).isEqualTo(true);
+        assertThat(answered.objectAt("data"))
+                .containsKeys("executiveSummary", "opportunityMatrix", "riskAssessment", "stakeholderMemos");
+        assertThat(answered.body().length()).as("tens of KB").isGreaterThan(20_000);
+        assertThat(audity("GET", "/api/projects/" + project + "/audit-analysis", null)
+                        .body()
+                        .length())
+                .as("several KB")
+                .isGreaterThan(4_000);
+        assertThat(audity("GET", "/api/projects/" + UNKNOWN_ID + "/deliverables", null)
+                        .text("error"))
+                .isEqualTo("Project not found");
+    }
+
+    @Test
     void aFailedJobAnswersItsErrorFields() {
         faults(Map.of("jobFailureRate", 1.0));
         String project = analysedProject(0);

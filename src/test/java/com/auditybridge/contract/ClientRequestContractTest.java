@@ -119,6 +119,25 @@ class ClientRequestContractTest {
                                 202,
                                 "{\"data\":" + JOB + "}")),
                 audity(
+                        "auditAnalysisDocument",
+                        a -> a.auditAnalysisDocument(TOKEN, ID),
+                        new Exchange(
+                                "GET",
+                                "/api/projects/" + ID + "/audit-analysis",
+                                200,
+                                "{\"id\":\"" + JOB_ID + "\",\"projectId\":\"" + ID + "\",\"status\":\"completed\","
+                                        + "\"createdAt\":\"" + AT + "\",\"analysis\":{\"executiveSummary\":\"Start\","
+                                        + "\"findings\":[],\"opportunities\":[]}}")),
+                audity(
+                        "deliverables",
+                        a -> a.deliverables(TOKEN, ID),
+                        new Exchange(
+                                "GET",
+                                "/api/projects/" + ID + "/deliverables",
+                                200,
+                                "{\"success\":true,\"data\":{\"executiveSummary\":{},\"opportunityMatrix\":{},"
+                                        + "\"riskAssessment\":{},\"stakeholderMemos\":[]}}")),
+                audity(
                         "getJob",
                         a -> a.getJob(TOKEN, JOB_ID),
                         new Exchange("GET", "/api/agent/jobs/" + JOB_ID, 200, "{\"data\":" + JOB + "}")),

@@ -23,6 +23,7 @@ class RetentionOverSixtyDaysTest extends BridgeTestBase {
     private static final List<String> BOUNDED = List.of(
             "run",
             "run_event",
+            "run_part",
             "event",
             "delivery",
             "delivery_attempt",
@@ -119,6 +120,7 @@ class RetentionOverSixtyDaysTest extends BridgeTestBase {
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("run", count("select count(*) from run where id = ?", runId));
         rows.put("run_event", count("select count(*) from run_event where run_id = ?", runId));
+        rows.put("run_part", count("select count(*) from run_part where run_id = ?", runId));
         rows.put("event", count("select count(*) from event where run_id = ?", runId));
         rows.put("delivery", count("select count(*) from delivery where run_id = ?", runId));
         rows.put(

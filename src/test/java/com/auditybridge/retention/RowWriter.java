@@ -55,6 +55,23 @@ final class RowWriter {
                     created,
                     UUID.randomUUID().toString());
         }
+        if ("completed".equals(status) && !conversion) {
+            // The parts of its finished audit the run read: one kept, one missing.
+            add(
+                    "insert into run_part (run_id, part, document, read_at) values (?,?,?,?)",
+                    runId,
+                    "analysis",
+                    "{\"id\":\"" + project + "\",\"status\":\"completed\",\"analysis\":{\"executiveSummary\":\""
+                            + "s".repeat(2_000) + "\"}}",
+                    finished);
+            add(
+                    "insert into run_part (run_id, part, missing_code, missing_message, read_at) values (?,?,?,?,?)",
+                    runId,
+                    "deliverables",
+                    "UPSTREAM_UNAVAILABLE",
+                    "Internal server error",
+                    finished);
+        }
         add(
                 "insert into idempotency_key (connection_id, idem_key, request_hash, run_id, created_at) values (?,?,?,?,?)",
                 CONNECTION,

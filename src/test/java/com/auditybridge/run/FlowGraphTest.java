@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** A flow's table is checked when it is built, so that a run never meets an exit that leads nowhere. */
 class FlowGraphTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
-    private static final RunInput ANY_INPUT = new RunInput(null, null, null, null, null, null, null, null, null, null);
+    private static final RunInput ANY_INPUT =
+            new RunInput(null, null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void aWayOnToAStepTheFlowLacksIsRefused() {

@@ -122,6 +122,28 @@ class EventSchemaTest extends BridgeTestBase {
     }
 
     @Test
+    void runsThatReadThePartsOfTheirFinishedAuditWriteEventsAsTheirSchemasSay() {
+        String both = hook("analysis-requested", """
+                {"projectId":"%s","include":["analysis","deliverables"],"callbackUrl":"%s"}""".formatted(projectFromConversion(), inbox()))
+                .text("runId");
+        String analysis = leadArrived(newLead(), "\"include\":[\"analysis\"],\"callbackUrl\":\"" + inbox() + "\"");
+        driveAllToEnd(List.of(both, analysis), Duration.ofSeconds(5), 100);
+        faults("{\"failReads\":[\"deliverables\"]}");
+        String failing = hook("analysis-requested", """
+                {"projectId":"%s","include":["analysis","deliverables"]}""".formatted(projectFromConversion()))
+                .text("runId");
+
+        assertThat(driveToEnd(failing, Duration.ofSeconds(5), 100).at("result.missing"))
+                .isNotNull();
+
+        assertThat(eventRows())
+                .filteredOn(row -> row[1].contains("\"resultUrl\""))
+                .extracting(row -> row[0])
+                .contains("analysis.completed", "audit.completed");
+        assertThat(assertEventsAndCallbacksConform()).contains("analysis.completed", "audit.completed");
+    }
+
+    @Test
     void theLeadSyncWritesLeadArrivedAsItsSchemaSays() {
         Reply sync = call(HttpRequest.POST("/v1/lead-sync", "").bearerAuth(API_KEY));
         assertThat(sync.status()).as(sync.body()).isEqualTo(202);

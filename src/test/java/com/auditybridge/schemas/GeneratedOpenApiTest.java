@@ -154,6 +154,19 @@ class GeneratedOpenApiTest extends BridgeTestBase {
     }
 
     @Test
+    void theRunsResultAndItsRefreshAreDocumented() {
+        Map<String, Object> doc = openApi();
+
+        assertThat(at(doc, "paths", "/v1/runs/{id}/result", "get", "responses").keySet())
+                .contains("200", "404");
+        Map<String, Object> refresh = at(doc, "paths", "/v1/runs/{id}/result/refresh", "post");
+        assertThat((String) refresh.get("summary")).contains("no second callback");
+        assertThat(at(refresh, "responses").keySet()).contains("202", "404", "409");
+        assertThat(names(resolve(doc, at(refresh, "responses", "202", "content", "application/json", "schema"))))
+                .containsExactlyInAnyOrder("runId", "refreshing", "resultUrl");
+    }
+
+    @Test
     void theSimulatorIsNotPartOfTheDocumentedApi() {
         assertThat(at(openApi(), "paths").keySet()).allMatch(path -> path.startsWith("/v1/"));
     }

@@ -31,6 +31,13 @@ class HookBodySchemaTest extends BridgeTestBase {
                 arguments("lead-arrived", """
                         {"leadId":"lead-4","project":null,"analysis":null,"callbackUrl":null,"metadata":null,"notify":null}"""),
                 arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\"}"),
+                arguments(
+                        "analysis-requested",
+                        "{\"projectId\":\"" + PROJECT_ID + "\",\"include\":[\"deliverables\",\"analysis\"]}"),
+                arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\",\"include\":[]}"),
+                arguments("lead-arrived", "{\"leadId\":\"lead-5\",\"include\":[\"analysis\"],\"analysis\":\"async\"}"),
+                arguments("lead-arrived", "{\"leadId\":\"lead-6\",\"include\":[],\"analysis\":\"none\"}"),
+                arguments("lead-arrived", "{\"leadId\":\"lead-7\",\"include\":null}"),
                 arguments("analysis-requested", """
                         {"projectId":"%s","callbackUrl":"%s","metadata":{},"notify":[]}""".formatted(PROJECT_ID, CALLBACK)),
                 arguments(
@@ -78,6 +85,15 @@ class HookBodySchemaTest extends BridgeTestBase {
                 arguments("analysis-requested", "{}"),
                 arguments("analysis-requested", "{\"projectId\":\"not-a-uuid\"}"),
                 arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{}}"),
+                arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\",\"include\":[\"summary\"]}"),
+                arguments("analysis-requested", "{\"projectId\":\"" + PROJECT_ID + "\",\"include\":\"analysis\"}"),
+                arguments(
+                        "analysis-requested",
+                        "{\"projectId\":\"" + PROJECT_ID + "\",\"include\":[\"analysis\",\"analysis\"]}"),
+                arguments("lead-arrived", "{\"leadId\":\"l\",\"include\":[\"deliverables\"],\"analysis\":\"none\"}"),
+                arguments(
+                        "project-update",
+                        "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{\"industry\":\"Retail\"},\"include\":[]}"),
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\"}"),
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":null}"),
                 arguments("project-update", "{\"projectId\":\"" + PROJECT_ID + "\",\"changes\":{}}"),

@@ -30,9 +30,35 @@ class SimAdminTest extends SimTestBase {
                 .containsEntry("errorRate", 0.25)
                 .containsEntry("hangMs", 60000)
                 .containsEntry("loseAnswer", List.of())
+                .containsEntry("failReads", List.of())
                 .containsEntry("rateLimitStorm", false)
                 .containsEntry("seed", 7);
         assertThat(admin(HttpRequest.GET("/sim/admin/faults")).parsed()).isEqualTo(put.parsed());
+    }
+
+    @Test
+    void failReadsAnswers500ForTheNamedReadsOfAFinishedAuditCountedPerRoute() {
+        String project = analysedProject(0);
+        post("/api/agent/projects/" + project + "/audit-analysis/async");
+        clock.advance(Duration.ofSeconds(10));
+        admin(HttpRequest.PUT("/sim/admin/faults", Map.of("failReads", List.of("deliverables"))));
+
+        Reply deliverables = get("/api/projects/" + project + "/deliverables");
+        Reply analysis = get("/api/projects/" + project + "/audit-analysis");
+
+        assertThat(deliverables.status()).isEqualTo(500);
+        assertThat(deliverables.object()).containsOnlyKeys("error");
+        assertThat(analysis.status()).isEqualTo(200);
+        assertThat(counter("calls"))
+                .isEqualTo(Map.of(
+                        "POST /sim/audity/api/lead-generation/leads/{id}/convert", Map.of("201", 1),
+                        "GET /sim/audity/api/lead-generation/leads", Map.of("200", 1),
+                        "POST /sim/audity/api/agent/projects/{id}/audit-analysis/async", Map.of("202", 1),
+                        "GET /sim/audity/api/projects/{id}/deliverables", Map.of("500", 1),
+                        "GET /sim/audity/api/projects/{id}/audit-analysis", Map.of("200", 1)));
+        assertThat(admin(HttpRequest.PUT("/sim/admin/faults", Map.of("failReads", List.of("projects"))))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

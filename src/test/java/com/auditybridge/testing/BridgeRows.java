@@ -16,6 +16,7 @@ public final class BridgeRows {
             "delivery",
             "event",
             "run_event",
+            "run_part",
             "idempotency_key",
             "run",
             "scheduled_tasks",

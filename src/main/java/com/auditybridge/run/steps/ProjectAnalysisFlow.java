@@ -1,11 +1,14 @@
 package com.auditybridge.run.steps;
 
+import com.auditybridge.connection.AuditPart;
 import com.auditybridge.run.Flow;
 import com.auditybridge.run.FlowDefinition;
 import com.auditybridge.run.FlowGraph;
 import com.auditybridge.run.FlowSettings;
 import com.auditybridge.run.Run;
+import com.auditybridge.run.RunInput;
 import com.auditybridge.run.RunResult;
+import com.auditybridge.run.Step;
 import com.auditybridge.run.paid.PaidSteps;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -30,6 +33,16 @@ public class ProjectAnalysisFlow implements FlowDefinition {
     @Override
     public FlowGraph graph() {
         return graph;
+    }
+
+    @Override
+    public boolean readsParts(RunInput input) {
+        return true;
+    }
+
+    @Override
+    public Step<?> reader(AuditPart part) {
+        return graph.step(StepNames.read(part));
     }
 
     @Override

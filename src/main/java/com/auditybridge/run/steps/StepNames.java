@@ -1,5 +1,7 @@
 package com.auditybridge.run.steps;
 
+import com.auditybridge.connection.AuditPart;
+
 /**
  * The steps' wire names. A run stores the step it is on, and the runs API and the timeline show it: never rename one.
  */
@@ -18,6 +20,18 @@ final class StepNames {
     static final String SUBMIT = "submit";
     /** Poll the repo audit through its stages. */
     static final String POLL_AUDIT = "poll-audit";
+    /** Read the finished audit's latest analysis, as Audity answers it. */
+    static final String READ_ANALYSIS = "read-analysis";
+    /** Read the finished audit's deliverables, as Audity answers them. */
+    static final String READ_DELIVERABLES = "read-deliverables";
+
+    /** The step that reads {@code part}. */
+    static String read(AuditPart part) {
+        return switch (part) {
+            case ANALYSIS -> READ_ANALYSIS;
+            case DELIVERABLES -> READ_DELIVERABLES;
+        };
+    }
 
     private StepNames() {}
 }

@@ -5,6 +5,7 @@ import com.auditybridge.sim.SimulatorActivation;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,15 @@ public class AudityState implements Resettable {
     }
 
     boolean hasAuditAnalysis(SimProject project) {
-        return jobs.values().stream().anyMatch(j -> j.projectId().equals(project.id) && j.completedBy(clock.instant()));
+        return latestCompleted(project).isPresent();
+    }
+
+    /** The project's job that completed last (by then), which made its latest analysis and its deliverables. */
+    Optional<SimJob> latestCompleted(SimProject project) {
+        Instant now = clock.instant();
+        return jobsOf(project).stream()
+                .filter(j -> j.completedBy(now))
+                .max(Comparator.comparing(SimJob::finishedAt).thenComparingLong(SimJob::sequence));
     }
 
     @Override

@@ -48,7 +48,8 @@ record ProjectView(
                     interview,
                     audit,
                     false,
-                    false,
+                    // Deliverables are made with each completed audit analysis.
+                    audit,
                     1,
                     0,
                     progress);

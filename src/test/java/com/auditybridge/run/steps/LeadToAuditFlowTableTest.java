@@ -44,7 +44,9 @@ class LeadToAuditFlowTableTest {
     @Test
     void aRunStartsByConvertingItsLead() {
         assertThat(graph.first()).isEqualTo("convert");
-        assertThat(graph.stepNames()).containsExactly("convert", "patch", "trigger", "wait-prereqs", "poll");
+        assertThat(graph.stepNames())
+                .containsExactly(
+                        "convert", "patch", "trigger", "wait-prereqs", "poll", "read-analysis", "read-deliverables");
     }
 
     @Test
@@ -126,6 +128,26 @@ class LeadToAuditFlowTableTest {
     }
 
     @Test
+    void aFinishedAnalysisIsFollowedByThePartsTheRunAskedForInReadingOrderThenTheEnd() {
+        Transition done = Transition.exit(Exit.DONE, NOW, "completed", "analysis a-1");
+
+        assertThat(graph.route("poll", done, including()).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(graph.route("poll", done, including("deliverables", "analysis"))
+                        .step())
+                .isEqualTo("read-analysis");
+        assertThat(graph.route("poll", done, including("deliverables")).step()).isEqualTo("read-deliverables");
+        assertThat(graph.route("trigger", done, including("analysis")).step()).isEqualTo("read-analysis");
+        assertThat(graph.route("read-analysis", done, including("analysis", "deliverables"))
+                        .step())
+                .isEqualTo("read-deliverables");
+        assertThat(graph.route("read-analysis", done, including("analysis")).status())
+                .isEqualTo(RunStatus.COMPLETED);
+        assertThat(graph.route("read-deliverables", done, including("analysis", "deliverables"))
+                        .status())
+                .isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
     void aStepThatStaysIsNotRouted() {
         Transition again = Transition.again(RunStatus.RUNNING, NOW.plus(Duration.ofSeconds(5)), "running", "job");
 
@@ -141,8 +163,12 @@ class LeadToAuditFlowTableTest {
                         DECISIONS);
     }
 
+    private static RunInput including(String... parts) {
+        return new RunInput("lead-1", null, null, null, null, null, null, null, null, null, java.util.List.of(parts));
+    }
+
     private static RunInput input(ProjectPatch project, String analysis) {
-        return new RunInput("lead-1", null, project, null, analysis, null, null, null, null, null);
+        return new RunInput("lead-1", null, project, null, analysis, null, null, null, null, null, null);
     }
 
     private static Run run() {
