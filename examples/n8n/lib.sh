@@ -142,20 +142,23 @@ owner_login() {
 }
 rest() { curl -sf -b "$COOKIES" -H 'Content-Type: application/json' "$N8N/rest/$1" "${@:2}"; }
 
-# Waits until the newest execution of a workflow, newer than id $2, has ended: sets EXECUTION and STATUS (answers
-# non-zero when it has not ended in time).
-await_execution() { # workflowId afterId seconds
-  local deadline=$(( $(date +%s) + $3 )) last=
-  EXECUTION= STATUS=
+# Waits for an ended execution of a workflow whose summary (below) meets a Python condition on d: sets EXECUTION,
+# STATUS and SUMMARY; answers non-zero when none came in time.
+find_execution() { # workflowId condition seconds
+  local deadline=$(( $(date +%s) + $3 )) seen=" " id
   while :; do
-    read -r EXECUTION STATUS < <(rest "executions?filter=%7B%22workflowId%22%3A%22$1%22%7D" \
-      | json "' '.join(next(([str(e['id']), e['status']] for e in d['data']['results'] if int(e['id']) > $2), ['-', 'none']))") || true
-    case "$STATUS" in
-      success|error|crashed|canceled) return 0 ;;
-    esac
+    for id in $(rest "executions?filter=%7B%22workflowId%22%3A%22$1%22%7D" \
+      | json '" ".join(str(e["id"]) for e in d["data"]["results"] if e["status"] in ("success", "error", "crashed", "canceled"))'); do
+      [[ "$seen" == *" $id "* ]] && continue
+      seen+="$id "
+      SUMMARY=$(execution_summary "$id")
+      if python3 -c "import json, sys; d = json.loads(sys.argv[1]); sys.exit(0 if ($2) else 1)" "$SUMMARY"; then
+        EXECUTION=$id
+        STATUS=$(json 'd["status"]' <<<"$SUMMARY")
+        return 0
+      fi
+    done
     [ "$(date +%s)" -lt "$deadline" ] || return 1
-    [ "$STATUS" != "$last" ] && [ "$STATUS" != none ] && log "n8n execution $EXECUTION of $1 $STATUS"
-    last=$STATUS
     sleep 1
   done
 }

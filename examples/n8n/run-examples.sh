@@ -2,7 +2,8 @@
 # Runs the n8n examples for real, with one n8n (server mode) against the bridge on its simulator:
 #   a. lead-to-audit.json: HTTP Request nodes, the Wait node resumed by the bridge's signed callback;
 #   b. lead-to-audit-node.json: the community node's Audity Bridge node (lead arrived, Wait for Result),
-#      which verifies the callback with the credential's signing secret;
+#      which verifies the callback with the credential's signing secret; b'. the same with a lead Audity does
+#      not know: the run's run.failed fails the node;
 #   c. audit-events-trigger.json: the Audity Bridge Trigger; publishing it subscribes it on the bridge, a run
 #      started through the bridge's API reaches it as a signed audit.completed, unpublishing removes the
 #      subscription.
@@ -105,10 +106,12 @@ log "workflows published; the trigger subscribed on the bridge: $SUBSCRIPTION ->
 # --- All three at once: a. and b. through their webhooks, c. a run made through the bridge's API -----------
 call_webhook audity-lead-to-audit "{\"leadId\":\"${LEADS[0]}\"}"
 call_webhook audity-lead-to-audit-node "{\"leadId\":\"${LEADS[1]}\"}"
+UNKNOWN_LEAD=no-such-lead-$(random_hex 4)
+call_webhook audity-lead-to-audit-node "{\"leadId\":\"$UNKNOWN_LEAD\"}"
 RUN_C=$(bridge -X POST "$BRIDGE/v1/hooks/lead-arrived" -H 'Content-Type: application/json' \
   -d "{\"leadId\":\"${LEADS[2]}\",\"metadata\":{\"source\":\"run-examples.sh\"}}" | json 'd["runId"]') \
   || fail "POST /v1/hooks/lead-arrived"
-log "started: a. lead ${LEADS[0]}, b. lead ${LEADS[1]}, c. run $RUN_C (lead ${LEADS[2]})"
+log "started: a. lead ${LEADS[0]}, b. lead ${LEADS[1]} and lead $UNKNOWN_LEAD, c. run $RUN_C (lead ${LEADS[2]})"
 
 bridge_run() { # runId: "status analysisId"
   bridge "$BRIDGE/v1/runs/$1" | json '" ".join([d["status"], (d.get("result") or {}).get("analysisId") or "-"])'
@@ -118,55 +121,68 @@ final_delivery() { # runId: the final callback's event, status and HTTP status
     | json '"; ".join(x["eventType"] + " " + x["status"] + " (HTTP " + str(x.get("lastStatus")) + ")" for x in d["deliveries"] if x["finalCallback"]) or "none"'
 }
 
+out() { # node name, key: that node's first output item's value, from SUMMARY
+  json "str((d['out'].get('$1') or {}).get('$2') or '')" <<<"$SUMMARY"
+}
+
 # a. The HTTP-node workflow: success through "Audit done", the same analysisId as the bridge's run.
 check_http_workflow() {
-  await_execution AudityLeadAudit1 0 "$TIMEOUT" || { check_failed "a. execution ${EXECUTION:-?} still ${STATUS:-unknown} after $TIMEOUT s"; return; }
-  local summary run analysis bridged
-  summary=$(execution_summary "$EXECUTION")
-  run=$(json '(d["out"].get("Send lead to the bridge") or {}).get("runId", "")' <<<"$summary")
-  analysis=$(json '(d["out"].get("Analysis result") or {}).get("analysisId") or ""' <<<"$summary")
-  [ "$STATUS" = success ] || { check_failed "a. execution $EXECUTION $STATUS: $(json 'd["lastNode"], d["error"]' <<<"$summary")"; return; }
+  find_execution AudityLeadAudit1 True "$TIMEOUT" || { check_failed "a. no execution ended within $TIMEOUT s"; return; }
+  local run analysis bridged
+  run=$(out "Send lead to the bridge" runId)
+  analysis=$(out "Analysis result" analysisId)
+  [ "$STATUS" = success ] || { check_failed "a. execution $EXECUTION $STATUS: $(json 'd["lastNode"], d["error"]' <<<"$SUMMARY")"; return; }
   bridged=$(bridge_run "$run") || { check_failed "a. GET /v1/runs/$run"; return; }
   [ "$bridged" = "completed $analysis" ] && [ -n "$analysis" ] \
     || { check_failed "a. n8n has analysisId '$analysis', the bridge's run $run is '$bridged'"; return; }
-  pass "a. HTTP nodes: execution $EXECUTION ($(json 'd["lastNode"]' <<<"$summary")) resumed by the bridge; lead ${LEADS[0]} -> run $run completed -> analysisId $analysis (same in GET /v1/runs/{id}); callback: $(final_delivery "$run")"
+  pass "a. HTTP nodes: execution $EXECUTION ($(json 'd["lastNode"]' <<<"$SUMMARY")) resumed by the bridge; lead ${LEADS[0]} -> run $run completed -> analysisId $analysis (same in GET /v1/runs/{id}); callback: $(final_delivery "$run")"
 }
+
+# The execution of lead-to-audit-node.json that a lead started.
+for_lead() { echo "(d['out'].get('Lead arrived (webhook)') or {}).get('body', {}).get('leadId') == '$1'"; }
 
 # b. The Audity Bridge node waiting for the result: success, its output is the bridge's audit.completed.
 check_node_workflow() {
-  await_execution AudityLeadNode01 0 "$TIMEOUT" || { check_failed "b. execution ${EXECUTION:-?} still ${STATUS:-unknown} after $TIMEOUT s"; return; }
-  local summary event run analysis bridged
-  summary=$(execution_summary "$EXECUTION")
-  [ "$STATUS" = success ] || { check_failed "b. execution $EXECUTION $STATUS: $(json 'd["lastNode"], d["error"]' <<<"$summary")"; return; }
-  event=$(json 'd["out"].get("Convert and audit the lead") or {}' <<<"$summary")
-  read -r type run analysis < <(json '" ".join(str((d["out"].get("Convert and audit the lead") or {}).get(k) or "-") for k in ("type", "runId", "analysisId"))' <<<"$summary")
-  [ "$type" = audit.completed ] || { check_failed "b. the node output $event"; return; }
+  find_execution AudityLeadNode01 "$(for_lead "${LEADS[1]}")" "$TIMEOUT" || { check_failed "b. no execution for lead ${LEADS[1]} ended within $TIMEOUT s"; return; }
+  local type run analysis bridged
+  [ "$STATUS" = success ] || { check_failed "b. execution $EXECUTION $STATUS: $(json 'd["lastNode"], d["error"]' <<<"$SUMMARY")"; return; }
+  type=$(out "Convert and audit the lead" type)
+  run=$(out "Convert and audit the lead" runId)
+  analysis=$(out "Convert and audit the lead" analysisId)
+  [ "$type" = audit.completed ] || { check_failed "b. the node output $(json 'd["out"]' <<<"$SUMMARY")"; return; }
   bridged=$(bridge_run "$run") || { check_failed "b. GET /v1/runs/$run"; return; }
   [ "$bridged" = "completed $analysis" ] || { check_failed "b. n8n has analysisId '$analysis', the bridge's run $run is '$bridged'"; return; }
   pass "b. Audity Bridge node: execution $EXECUTION waited and resumed on the signed audit.completed (verified with the credential's signing secret); lead ${LEADS[1]} -> run $run completed -> analysisId $analysis (same in GET /v1/runs/{id}); callback: $(final_delivery "$run")"
 }
 
+# b'. The same workflow with a lead Audity does not know: the run fails, and its run.failed fails the node (the
+# node stops on errors, as by default): the execution ends in error there and "Audit done" does not run.
+check_node_failure() {
+  find_execution AudityLeadNode01 "$(for_lead "$UNKNOWN_LEAD")" "$TIMEOUT" || { check_failed "b'. no execution for lead $UNKNOWN_LEAD ended within $TIMEOUT s"; return; }
+  local last error run bridged
+  last=$(json 'd["lastNode"]' <<<"$SUMMARY")
+  error=$(json 'd["error"]' <<<"$SUMMARY")
+  run=$(sed -n 's/^Run \([^ ]*\) failed: .*/\1/p' <<<"$error")
+  [ "$STATUS" = error ] && [ "$last" = "Convert and audit the lead" ] && [ -n "$run" ] \
+    && json '"Audit done" not in d["out"]' <<<"$SUMMARY" | grep -q True \
+    || { check_failed "b'. execution $EXECUTION $STATUS at $last: $error"; return; }
+  bridged=$(bridge "$BRIDGE/v1/runs/$run" | json 'd["status"] + " " + d["error"]["code"]') || { check_failed "b'. GET /v1/runs/$run"; return; }
+  [ "$bridged" = "failed NOT_FOUND" ] || { check_failed "b'. the bridge's run $run is '$bridged'"; return; }
+  pass "b'. Audity Bridge node, unknown lead: execution $EXECUTION failed in the node with \"$error\" (Audit done not run); the bridge's run $run failed NOT_FOUND; callback: $(final_delivery "$run")"
+}
+
 # c. The trigger: an execution started by the delivery of run c's audit.completed, verified; a forged one is
 # refused; unpublishing deletes the subscription on the bridge.
 check_trigger_workflow() {
-  local deadline=$(( $(date +%s) + TIMEOUT )) found= ids id summary
-  while [ -z "$found" ]; do
-    ids=$(rest "executions?filter=%7B%22workflowId%22%3A%22AudityTrigger001%22%7D" | json '" ".join(str(e["id"]) for e in d["data"]["results"] if e["status"] in ("success", "error"))')
-    for id in $ids; do
-      summary=$(execution_summary "$id")
-      if [ "$(json '(d["out"].get("Audity Bridge Trigger") or {}).get("runId", "")' <<<"$summary")" = "$RUN_C" ]; then
-        found=$id
-        break
-      fi
-    done
-    [ -n "$found" ] || [ "$(date +%s)" -lt "$deadline" ] || { check_failed "c. no trigger execution for run $RUN_C after $TIMEOUT s"; return; }
-    [ -n "$found" ] || sleep 1
-  done
-  local status type analysis webhook bridged delivery forged
-  read -r status type analysis webhook < <(json '" ".join(str(x) for x in [d["status"]] + [(d["out"].get("Audity Bridge Trigger") or {}).get(k) or "-" for k in ("type", "analysisId", "webhookId")])' <<<"$summary")
+  find_execution AudityTrigger001 "(d['out'].get('Audity Bridge Trigger') or {}).get('runId') == '$RUN_C'" "$TIMEOUT" \
+    || { check_failed "c. no trigger execution for run $RUN_C within $TIMEOUT s"; return; }
+  local type analysis webhook bridged delivery forged
+  type=$(out "Audity Bridge Trigger" type)
+  analysis=$(out "Audity Bridge Trigger" analysisId)
+  webhook=$(out "Audity Bridge Trigger" webhookId)
   bridged=$(bridge_run "$RUN_C")
-  [ "$status" = success ] && [ "$type" = audit.completed ] && [ "$bridged" = "completed $analysis" ] \
-    || { check_failed "c. trigger execution $found: $status $type analysisId $analysis; the bridge's run is '$bridged'"; return; }
+  [ "$STATUS" = success ] && [ "$type" = audit.completed ] && [ "$bridged" = "completed $analysis" ] \
+    || { check_failed "c. trigger execution $EXECUTION: $STATUS $type analysisId $analysis; the bridge's run is '$bridged'"; return; }
   delivery=$(bridge "$BRIDGE/v1/runs/$RUN_C/deliveries" \
     | json '"; ".join(x["eventType"] + " " + x["status"] + " (HTTP " + str(x.get("lastStatus")) + ")" for x in d["deliveries"] if x.get("subscriptionId"))')
   # A delivery that does not carry the subscription's signature does not start the workflow.
@@ -182,11 +198,12 @@ check_trigger_workflow() {
     sleep 0.5
   done
   [ -z "$left" ] || { check_failed "c. subscriptions left on the bridge after unpublishing: $left"; return; }
-  pass "c. Audity Bridge Trigger: published -> subscription $SUBSCRIPTION on the bridge; run $RUN_C (lead ${LEADS[2]}, started through the bridge's API) -> execution $found on the verified audit.completed (webhook-id $webhook, analysisId $analysis as in GET /v1/runs/{id}; delivery: $delivery); a forged delivery -> 401; unpublished -> GET /v1/subscriptions empty"
+  pass "c. Audity Bridge Trigger: published -> subscription $SUBSCRIPTION on the bridge; run $RUN_C (lead ${LEADS[2]}, started through the bridge's API) -> execution $EXECUTION on the verified audit.completed (webhook-id $webhook, analysisId $analysis as in GET /v1/runs/{id}; delivery: $delivery); a forged delivery -> 401; unpublished -> GET /v1/subscriptions empty"
 }
 
 check_http_workflow
 check_node_workflow
+check_node_failure
 check_trigger_workflow
 
 log "n8n $N8N_VERSION, node package built from $(basename "$PACKAGE"), bridge on its simulator: total $(( $(date +%s) - START )) s"
