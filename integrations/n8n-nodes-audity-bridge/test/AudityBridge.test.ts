@@ -2,7 +2,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { AudityBridge } from '../nodes/AudityBridge/AudityBridge.node';
 import { sign } from '../nodes/shared/signature';
-import { executeContext, node, RESUME_URL, DEMO_SIGNING, webhookContext } from './contexts';
+import {
+	DEMO_SIGNING,
+	executeContext,
+	node,
+	RESUME_URL,
+	waitingExecution,
+	webhookContext,
+} from './contexts';
 
 const bridgeNode = new AudityBridge();
 const accepted = {
@@ -122,6 +129,53 @@ describe('the action node builds the bridge call of each operation', () => {
 			metadata: { crmId: '42' },
 			deduped: true,
 		});
+	});
+
+	it('fails on a deduped run that already failed, or outputs it as an error item when the node continues on fail', async () => {
+		const answers = () => [
+			{ statusCode: 200, body: { runId: 'r-1', status: 'failed', deduped: true } },
+			{
+				statusCode: 200,
+				body: {
+					runId: 'r-1',
+					flow: 'lead-to-audit',
+					status: 'failed',
+					input: { leadId: 'lead-42' },
+					error: { code: 'NOT_FOUND', message: 'Lead not found' },
+				},
+			},
+		];
+		const parameters = {
+			resource: 'lead',
+			operation: 'arrived',
+			leadId: 'lead-42',
+			waitForResult: true,
+		};
+		const stops = executeContext(parameters, answers());
+		const goesOn = executeContext(parameters, answers(), {
+			continueOnFail: true,
+			node: node({ onError: 'continueRegularOutput' }),
+		});
+
+		const error = await bridgeNode.execute.call(stops.context).catch((e: unknown) => e);
+		const output = await bridgeNode.execute.call(goesOn.context);
+
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toBe('Run r-1 failed: NOT_FOUND: Lead not found');
+		expect(stops.putExecutionToWait).not.toHaveBeenCalled();
+		expect(output[0][0].json).toEqual({
+			error: 'Run r-1 failed: NOT_FOUND: Lead not found',
+			details: {
+				type: 'run.failed',
+				runId: 'r-1',
+				flow: 'lead-to-audit',
+				status: 'failed',
+				metadata: {},
+				deduped: true,
+				error: { code: 'NOT_FOUND', message: 'Lead not found' },
+			},
+		});
+		expect(output[0][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('updates a project with the changes given, and refuses an update that changes nothing before sending it', async () => {
@@ -323,23 +377,73 @@ describe("the action node resumes on the bridge's final event", () => {
 		expect(answer.workflowData?.[0][0].json.analysisId).toBe('a-1');
 	});
 
-	it('fails on run.failed, or outputs it as an error item when the node continues on fail', async () => {
-		const stops = webhookContext(signed(failed), { signingSecret: DEMO_SIGNING });
-		const goesOn = webhookContext(signed(failed), {
+	it('answers the bridge and fails the resumed node on run.failed when the node stops on errors', async () => {
+		const { waiting, runExecutionData } = waitingExecution();
+		const { context, sent } = webhookContext(signed(failed), {
 			signingSecret: DEMO_SIGNING,
-			node: node({ onError: 'continueRegularOutput' }),
+			runExecutionData,
 		});
 
-		const error = await bridgeNode.webhook.call(stops.context).catch((e: unknown) => e);
-		const answer = await bridgeNode.webhook.call(goesOn.context);
+		const answer = await bridgeNode.webhook.call(context);
 
-		expect(error).toBeInstanceOf(NodeApiError);
+		// n8n answers 200 and resumes; it then fails the node with the resume error instead of passing items on.
+		expect(sent.status).toBeUndefined();
+		expect(answer.workflowData?.[0][0].json).toMatchObject({ type: 'run.failed', runId: 'r-1' });
+		const error = waiting.metadata?.resumeError;
+		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toBe('Run r-1 failed: INSUFFICIENT_CREDITS: no credits');
-		expect(answer.workflowData?.[0][0].json).toMatchObject({
-			type: 'run.failed',
-			runId: 'r-1',
-			error: 'Run r-1 failed: INSUFFICIENT_CREDITS: no credits',
-			failure: { code: 'INSUFFICIENT_CREDITS', message: 'no credits' },
+	});
+
+	it('throws on run.failed when it cannot reach the execution being resumed, or when that waits in another node', async () => {
+		const none = webhookContext(signed(failed), { signingSecret: DEMO_SIGNING });
+		const other = waitingExecution('Another node');
+		const elsewhere = webhookContext(signed(failed), {
+			signingSecret: DEMO_SIGNING,
+			runExecutionData: other.runExecutionData,
 		});
+
+		const thrown = await bridgeNode.webhook.call(none.context).catch((e: unknown) => e);
+		const thrownElsewhere = await bridgeNode.webhook
+			.call(elsewhere.context)
+			.catch((e: unknown) => e);
+
+		expect(thrown).toBeInstanceOf(NodeOperationError);
+		expect((thrown as Error).message).toBe('Run r-1 failed: INSUFFICIENT_CREDITS: no credits');
+		expect(thrownElsewhere).toBeInstanceOf(NodeOperationError);
+		expect(other.waiting.metadata).toBeUndefined();
+	});
+
+	it('outputs run.failed as an error item when the node continues on fail, and leaves the execution as it is', async () => {
+		for (const onError of ['continueRegularOutput', 'continueErrorOutput'] as const) {
+			const { waiting, runExecutionData } = waitingExecution();
+			const { context, sent } = webhookContext(signed(failed), {
+				signingSecret: DEMO_SIGNING,
+				node: node({ onError }),
+				runExecutionData,
+			});
+
+			const answer = await bridgeNode.webhook.call(context);
+
+			expect(sent.status).toBeUndefined();
+			// Only `error` and `details`: n8n sends such an item out on the error output when the node has one.
+			expect(answer.workflowData).toEqual([
+				[
+					{
+						json: {
+							error: 'Run r-1 failed: INSUFFICIENT_CREDITS: no credits',
+							details: {
+								type: 'run.failed',
+								timestamp: '2026-01-01T00:00:00Z',
+								runId: 'r-1',
+								flow: 'lead-to-audit',
+								status: 'failed',
+								error: { code: 'INSUFFICIENT_CREDITS', message: 'no credits' },
+							},
+						},
+					},
+				],
+			]);
+			expect(waiting.metadata).toBeUndefined();
+		}
 	});
 });

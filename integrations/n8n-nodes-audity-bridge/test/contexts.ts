@@ -17,6 +17,15 @@ export interface Answer {
 	body?: IDataObject;
 }
 
+/** A waiting execution as n8n resumes it: the waiting node first on its stack. */
+export function waitingExecution(nodeName = 'Audity Bridge') {
+	const waiting: { node: { name: string }; data: IDataObject; metadata?: IDataObject } = {
+		node: { name: nodeName },
+		data: { main: [[{ json: { from: 'trigger' } }]] },
+	};
+	return { waiting, runExecutionData: { executionData: { nodeExecutionStack: [waiting] } } };
+}
+
 export function node(settings: Partial<INode> = {}): INode {
 	return {
 		id: 'node-1',
@@ -59,7 +68,7 @@ const credentials =
 export function executeContext(
 	parameters: IDataObject,
 	answers: Answer[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; node?: INode } = {},
 ) {
 	const { calls, helpers } = bridge(answers);
 	const putExecutionToWait = vi.fn<(until: Date) => Promise<void>>(async () => undefined);
@@ -67,7 +76,7 @@ export function executeContext(
 		getInputData: () => options.items ?? [{ json: { from: 'trigger' } }],
 		getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
 			name in parameters ? parameters[name] : fallback,
-		getNode: () => node(),
+		getNode: () => options.node ?? node(),
 		getCredentials: credentials(),
 		continueOnFail: () => options.continueOnFail === true,
 		evaluateExpression: (expression: string) => {
@@ -89,7 +98,13 @@ export interface Sent {
 
 export function webhookContext(
 	request: { headers: IDataObject; rawBody: string; query?: IDataObject },
-	options: { signingSecret?: string; staticData?: IDataObject; node?: INode } = {},
+	options: {
+		signingSecret?: string;
+		staticData?: IDataObject;
+		node?: INode;
+		/** The execution n8n resumes, as its webhook context holds it (only for the resume URL). */
+		runExecutionData?: IDataObject;
+	} = {},
 ) {
 	const sent: Sent = {};
 	const response = {
@@ -115,6 +130,7 @@ export function webhookContext(
 		getNode: () => options.node ?? node(),
 		getCredentials: credentials(options.signingSecret ?? ''),
 		getWorkflowStaticData: () => options.staticData ?? {},
+		runExecutionData: options.runExecutionData,
 	};
 	return { context: context as unknown as IWebhookFunctions, sent };
 }

@@ -10,9 +10,9 @@ import {
 	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
-	type JsonObject,
 } from 'n8n-workflow';
 import { continuesOnFail, eventItem, failure, FINAL_EVENT, isEvent } from '../shared/events';
+import { failOnResume } from '../shared/resume';
 import { rawBodyOf, verify } from '../shared/signature';
 import { bridgeRequest, CREDENTIALS } from '../shared/transport';
 import { properties } from './descriptions';
@@ -133,7 +133,16 @@ export class AudityBridge implements INodeType {
 			response.status(400).json({ error: 'not an Audity Bridge event' });
 			return { noWebhookResponse: true };
 		}
-		return { workflowData: [[resultItem(this, eventItem(event))]] };
+		const item = eventItem(event);
+		if (item.type !== 'run.failed' || continuesOnFail(this.getNode())) {
+			return { workflowData: [[resultItem(this, item)]] };
+		}
+		// The bridge's call is answered 200 (its event arrived); the execution goes on with this node failed.
+		const error = runFailed(this, item);
+		if (!failOnResume(this, error)) {
+			throw error;
+		}
+		return { workflowData: [[{ json: item }]] };
 	}
 }
 
@@ -198,7 +207,21 @@ async function dedupedResult(
 	return { ...resultItem(context, item), pairedItem: { item: 0 } };
 }
 
-/** A final event as output; run.failed is an error, or an error item when the node continues on fail. */
+/** A run.failed event as the node's error: "Run … failed: CODE: message". */
+function runFailed(
+	context: IExecuteFunctions | IWebhookFunctions,
+	item: IDataObject,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), failure(item), {
+		description: `The bridge ended run ${item.runId} with run.failed.`,
+	});
+}
+
+/**
+ * A final event as output. run.failed is the node's error, or, when the node continues on fail, an error item:
+ * `error` in words and `details`, the event. n8n takes an item of only these members for an error: with On Error set
+ * to "Continue (using error output)" it goes out on the error output.
+ */
 function resultItem(
 	context: IExecuteFunctions | IWebhookFunctions,
 	item: IDataObject,
@@ -206,14 +229,11 @@ function resultItem(
 	if (item.type !== 'run.failed') {
 		return { json: item };
 	}
-	const message = failure(item);
-	if (continuesOnFail(context.getNode())) {
-		return { json: { ...item, error: message, failure: item.error ?? null } };
+	const error = runFailed(context, item);
+	if (!continuesOnFail(context.getNode())) {
+		throw error;
 	}
-	throw new NodeApiError(context.getNode(), (item.error ?? {}) as JsonObject, {
-		message,
-		description: `The bridge ended run ${item.runId} with run.failed.`,
-	});
+	return { json: { error: error.message, details: item } };
 }
 
 function wrap(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {

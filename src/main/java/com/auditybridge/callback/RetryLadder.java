@@ -8,9 +8,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The decision after one attempt (docs/api.md, Callbacks): 2xx delivers; 410 from a subscription target removes the
- * subscription; 404 from a final callback (an n8n resume URL works once) is dead at once; anything
- * else waits for the next rung of the ladder (or the target's {@code Retry-After} on 429/503) until
- * the ladder is exhausted, then dead.
+ * subscription; 404 from a final callback (an n8n resume URL works once) is dead at once, and so is 409 after the
+ * first attempt; anything else waits for the next rung of the ladder (or the target's {@code Retry-After} on 429/503)
+ * until the ladder is exhausted, then dead.
+ *
+ * <p>n8n 2.x answers 409 on the resume URL of an execution that has finished (resumed already, or stopped): no later
+ * attempt can succeed. It answers 409 as well while the execution is still running, before it starts to wait — a run
+ * that ends within moments of its hook can call back that early — so a 409 on the first attempt takes the next rung
+ * (5 s), by which time the execution waits.
  */
 @Singleton
 public class RetryLadder {
@@ -33,7 +38,7 @@ public class RetryLadder {
         if (subscription && result.is(410)) {
             return Verdict.of(DeliveryStatus.GONE);
         }
-        if (finalCallback && result.is(404)) {
+        if (finalCallback && (result.is(404) || (result.is(409) && attemptsMade > 1))) {
             return Verdict.of(DeliveryStatus.DEAD);
         }
         if (attemptsMade >= ladder.size()) {

@@ -85,6 +85,47 @@ class CallbackDeliveryTest extends DeliveryTestBase {
     }
 
     @Test
+    void aConflictFromAFinalCallbackIsTriedOnceMoreThenDead() {
+        // n8n 2.x: 409 while the execution still runs before it waits, and 409 once it has finished.
+        receiver.answer(Answer.of(409), Answer.of(409));
+        String id = emit(receiver.url("/webhook-waiting/7?signature=s"), true);
+
+        Reply first = attemptDue(id);
+        assertThat(first.text("status")).isEqualTo("pending");
+        assertThat(Duration.between(clock.instant(), Instant.parse(first.text("nextAttemptAt"))))
+                .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
+        Reply second = attemptDue(id);
+
+        assertThat(second.text("status")).isEqualTo("dead");
+        assertThat(second.at("nextAttemptAt")).isNull();
+        assertThat(attempts(second)).extracting(a -> a.get("status")).containsExactly(409, 409);
+    }
+
+    @Test
+    void aConflictFromAFinalCallbackThatWaitsByItsSecondAttemptIsDelivered() {
+        receiver.answer(Answer.of(409));
+        String id = emit(receiver.url("/webhook-waiting/8?signature=s"), true);
+
+        attemptDue(id);
+        Reply second = attemptDue(id);
+
+        assertThat(second.text("status")).isEqualTo("delivered");
+        assertThat(attempts(second)).extracting(a -> a.get("status")).containsExactly(409, 204);
+    }
+
+    @Test
+    void aConflictFromACallbackThatIsNotTheFinalOneTakesTheLadder() {
+        receiver.answer(Answer.of(409), Answer.of(409));
+        String id = emit(receiver.url("/notify"), false);
+
+        attemptDue(id);
+        Reply second = attemptDue(id);
+
+        assertThat(second.text("status")).isEqualTo("pending");
+        assertThat(attempts(second)).extracting(a -> a.get("status")).containsExactly(409, 409);
+    }
+
+    @Test
     void aTargetThatHangsPastTheTimeoutIsAFailedAttempt() {
         receiver.answer(Answer.hanging());
         String id = emit(receiver.url("/slow"), true);
