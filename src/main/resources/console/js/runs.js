@@ -219,7 +219,7 @@ function runDetails(run, deliveries, flash, act) {
           danger: true,
           confirmLabel: 'Cancel the run',
           body: [
-            'No further step of this run will be executed, and a cancelled run sends no callback.',
+            'No further step of this run will be executed; its callback gets one final run.failed saying it was cancelled (RUN_CANCELLED).',
             'A step executing at this very moment may still make its upstream call (a conversion already sent '
               + 'cannot be called back); its outcome is dropped.',
           ],

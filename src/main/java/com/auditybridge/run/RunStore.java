@@ -262,23 +262,6 @@ public class RunStore {
         });
     }
 
-    @Transactional
-    public boolean cancel(String connectionId, String id, Instant now) {
-        boolean done = update(
-                        "update run set status = 'cancelled', next_at = null, updated_at = ?, finished_at = ?,"
-                                + " version = version + 1 where id = ? and connection_id = ? and status not in "
-                                + TERMINAL,
-                        now,
-                        now,
-                        id,
-                        connectionId)
-                == 1;
-        if (done) {
-            appendTimeline(id, now, "cancel", "cancelled", "cancelled by the caller");
-        }
-        return done;
-    }
-
     /**
      * Back to running on the step that failed; attempts reset. A paid call that was done stays done; one left
      * unconfirmed goes back to in doubt, so the step looks at the upstream again before anything is sent, and may send

@@ -43,9 +43,12 @@ public class RunTransitions {
         this.meters = meters;
     }
 
-    /** Applies {@code t}, which {@code stepName} decided and its flow routed, to the version of {@code run} read. */
+    /**
+     * Applies {@code t}, which {@code stepName} decided and its flow routed, to the version of {@code run} read. False
+     * when the run had moved on: nothing was applied.
+     */
     @Transactional
-    public void apply(Run run, String stepName, Transition t, FlowDefinition flow, RunInput input) {
+    public boolean apply(Run run, String stepName, Transition t, FlowDefinition flow, RunInput input) {
         if (t.exit() != null) {
             throw new IllegalStateException("step " + stepName + " took exit " + t.exit() + ", not routed by its flow");
         }
@@ -58,7 +61,7 @@ public class RunTransitions {
                     run.id(),
                     stepName,
                     t);
-            return;
+            return false;
         }
         if (t.part() != null) {
             parts.save(run.id(), t.part(), now);
@@ -67,7 +70,7 @@ public class RunTransitions {
             store.appendTimeline(run.id(), now, stepName, t.outcome(), t.detail());
         }
         if (t.events().isEmpty() && !t.status().terminal()) {
-            return;
+            return true;
         }
         // Events report the run as just committed, ids learned in this step included.
         Run after = store.find(run.id()).orElseThrow();
@@ -112,6 +115,7 @@ public class RunTransitions {
                             t.status().wireName())
                     .increment();
         }
+        return true;
     }
 
     /**

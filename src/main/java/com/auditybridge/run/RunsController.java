@@ -45,15 +45,23 @@ public class RunsController {
     private final RunViews views;
     private final RunQueue queue;
     private final ResultRefresh refresh;
+    private final StepRunner runner;
     private final Clock clock;
 
     public RunsController(
-            ApiKeyAuth auth, RunStore store, RunViews views, RunQueue queue, ResultRefresh refresh, Clock clock) {
+            ApiKeyAuth auth,
+            RunStore store,
+            RunViews views,
+            RunQueue queue,
+            ResultRefresh refresh,
+            StepRunner runner,
+            Clock clock) {
         this.auth = auth;
         this.store = store;
         this.views = views;
         this.queue = queue;
         this.refresh = refresh;
+        this.runner = runner;
         this.clock = clock;
     }
 
@@ -204,7 +212,7 @@ public class RunsController {
     RunView cancel(HttpRequest<?> request, @PathVariable String id) {
         Connection connection = auth.require(request);
         Run run = owned(connection, id);
-        if (!store.cancel(connection.id(), id, clock.instant())) {
+        if (!runner.cancel(connection.id(), id)) {
             throw ProblemException.conflict(
                     "RUN_ALREADY_ENDED", "The run is " + run.status().wireName() + " and cannot be cancelled.");
         }

@@ -4,6 +4,7 @@ import com.auditybridge.audity.GatedAudity;
 import com.auditybridge.connection.Connection;
 import com.auditybridge.connection.Connections;
 import com.auditybridge.db.Bounded;
+import com.auditybridge.problem.ProblemException;
 import com.auditybridge.repoaudit.GatedRepoAudit;
 import com.auditybridge.upstream.Outcome;
 import com.auditybridge.upstream.Precedence;
@@ -43,6 +44,9 @@ public class StepRunner {
     private final RunInputCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
+
+    /** How many times a cancel reads the run again when a step moved it on meanwhile. */
+    private static final int CANCEL_TRIES = 5;
 
     public StepRunner(
             RunStore store,
@@ -109,6 +113,27 @@ public class StepRunner {
                     "INTERNAL_ERROR", "step " + run.step() + " failed " + failures + " times in a row: " + why, null));
             transitions.apply(run, run.step(), stuck, flows.get(run.flow()), safeInput(run));
         });
+    }
+
+    /**
+     * Ends the caller's run as cancelled, the way a step ends one: its state, timeline row and final event
+     * ({@code run.failed}, error {@code RUN_CANCELLED}) together, so that a callback waiting for the run (an n8n
+     * execution) is told. A step executing meanwhile moves the run on first: then the cancel reads it again. False when
+     * the run had ended (or is not the caller's).
+     */
+    public boolean cancel(String connectionId, String runId) {
+        for (int attempt = 0; attempt < CANCEL_TRIES; attempt++) {
+            Optional<Run> found =
+                    store.find(runId).filter(run -> run.connectionId().equals(connectionId));
+            if (found.isEmpty() || found.get().status().terminal()) {
+                return false;
+            }
+            Run run = found.get();
+            if (transitions.apply(run, "cancel", Transition.cancel(), flows.get(run.flow()), safeInput(run))) {
+                return true;
+            }
+        }
+        throw ProblemException.conflict("RUN_BUSY", "The run kept moving on while it was being cancelled; try again.");
     }
 
     private RunInput safeInput(Run run) {

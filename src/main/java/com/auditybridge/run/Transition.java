@@ -67,6 +67,13 @@ public record Transition(
                 .but(t -> t.error = error);
     }
 
+    /** Ends the run as the caller asked: its final event tells the callback it will not complete. */
+    public static Transition cancel() {
+        RunError error = new RunError("RUN_CANCELLED", "The run was cancelled by the caller.", null);
+        return of(RunStatus.CANCELLED, null, false, null, "cancelled", "cancelled by the caller")
+                .but(t -> t.error = error);
+    }
+
     /** Fails the run with the upstream's own words. */
     public static Transition fail(UpstreamError error) {
         return fail(RunError.of(error));

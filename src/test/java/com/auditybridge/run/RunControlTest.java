@@ -35,6 +35,30 @@ class RunControlTest extends BridgeTestBase {
     }
 
     @Test
+    void aCancelledRunTellsItsCallbackOnceWithRunFailedAndRunCancelled() {
+        String runId = hook(
+                        "lead-arrived",
+                        "{\"leadId\":\"%s\",\"callbackUrl\":\"http://127.0.0.1:9/done\"}".formatted(unconvertedLead(2)))
+                .text("runId");
+
+        assertThat(control(runId, "cancel").status()).isEqualTo(200);
+        assertProblem(control(runId, "cancel"), 409, "RUN_ALREADY_ENDED");
+
+        assertThat(count("select count(*) from delivery where run_id = ? and final_callback", runId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from event where run_id = ? and type = 'run.failed' and payload like ?"
+                                + " and payload like ?",
+                        runId,
+                        "%\"status\":\"cancelled\"%",
+                        "%\"code\":\"RUN_CANCELLED\"%"))
+                .isEqualTo(1);
+        Reply run = run(runId);
+        assertThat(run.text("status")).isEqualTo("cancelled");
+        assertThat(run.text("error.code")).isEqualTo("RUN_CANCELLED");
+    }
+
+    @Test
     void anEndedRunCannotBeCancelled() {
         String runId = hook("lead-arrived", leadArrived(unconvertedLead(1))).text("runId");
         driveToEnd(runId, Duration.ofSeconds(5), 50);
