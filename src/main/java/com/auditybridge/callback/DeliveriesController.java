@@ -1,9 +1,9 @@
 package com.auditybridge.callback;
 
 import com.auditybridge.connection.Connection;
-import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
+import com.auditybridge.web.Queries;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -62,15 +62,13 @@ public class DeliveriesController {
     DeliveryList byStatus(
             HttpRequest<?> request,
             @QueryValue @Nullable String status,
-            @QueryValue @Nullable Instant since,
-            @QueryValue @Nullable Integer limit) {
+            @QueryValue @Nullable String since,
+            @QueryValue @Nullable String limit) {
         Connection connection = auth.require(request);
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        int size = Queries.wholeNumber("limit", limit, 50, 1, MAX_PAGE);
+        Instant from = Queries.instant("since", since);
         return new DeliveryList(
-                store.byStatus(connection.id(), status(status), since == null ? Instant.EPOCH : since, size).stream()
+                store.byStatus(connection.id(), status(status), from == null ? Instant.EPOCH : from, size).stream()
                         .map(d -> DeliveryView.of(d, null))
                         .toList());
     }
@@ -101,10 +99,6 @@ public class DeliveriesController {
         String value = wire == null ? "dead" : wire;
         return DeliveryStatus.fromWire(value)
                 .filter(s -> s != DeliveryStatus.PENDING)
-                .orElseThrow(() -> invalid("status", "must be one of delivered, dead, gone, cancelled"));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalid("INVALID_QUERY", List.of(new Problem.FieldError(field, message)));
+                .orElseThrow(() -> Queries.invalid("status", "must be one of delivered, dead, gone, cancelled"));
     }
 }

@@ -5,6 +5,7 @@ import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.web.ApiKeyAuth;
 import com.auditybridge.web.Ids;
+import com.auditybridge.web.Queries;
 import com.auditybridge.web.QueryProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +27,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,22 +104,23 @@ public class RunsController {
             @QueryValue @Nullable String limit,
             @QueryValue @Nullable String cursor) {
         Connection connection = auth.require(request);
-        Flow flowFilter =
-                flow == null ? null : Flow.fromWire(flow).orElseThrow(() -> badQuery("flow", "is not a known flow"));
+        Flow flowFilter = flow == null
+                ? null
+                : Flow.fromWire(flow).orElseThrow(() -> Queries.invalid("flow", "is not a known flow"));
         RunStatus statusFilter = status == null
                 ? null
-                : RunStatus.fromWire(status).orElseThrow(() -> badQuery("status", "is not a known status"));
+                : RunStatus.fromWire(status).orElseThrow(() -> Queries.invalid("status", "is not a known status"));
         anId("leadId", leadId);
         anId("projectId", projectId);
-        Instant from = instant("createdFrom", createdFrom);
-        Instant to = instant("createdTo", createdTo);
+        Instant from = Queries.instant("createdFrom", createdFrom);
+        Instant to = Queries.instant("createdTo", createdTo);
         if (from != null && to != null && !to.isAfter(from)) {
-            throw badQuery("createdTo", "must be after createdFrom");
+            throw Queries.invalid("createdTo", "must be after createdFrom");
         }
         int size = pageSize(limit);
         RunCursor after = cursor == null
                 ? null
-                : RunCursor.decode(cursor).orElseThrow(() -> badQuery("cursor", "is not a cursor of this API"));
+                : RunCursor.decode(cursor).orElseThrow(() -> Queries.invalid("cursor", "is not a cursor of this API"));
         List<Run> runs = store.list(
                 connection.id(), new RunFilter(flowFilter, statusFilter, leadId, projectId, from, to), size, after);
         String next = runs.size() == size
@@ -185,7 +186,7 @@ public class RunsController {
     RunStats stats(HttpRequest<?> request, @QueryValue @Nullable String since, @QueryValue @Nullable String intervals) {
         Connection connection = auth.require(request);
         Duration window = window(since);
-        int count = wholeNumber("intervals", intervals, 12, 1, MAX_INTERVALS);
+        int count = Queries.wholeNumber("intervals", intervals, 12, 1, MAX_INTERVALS);
         Instant to = clock.instant();
         Instant from = to.minus(window);
         List<Instant> bounds = new ArrayList<>();
@@ -233,40 +234,12 @@ public class RunsController {
     }
 
     private static int pageSize(String limit) {
-        return wholeNumber("limit", limit, 20, 1, MAX_PAGE);
-    }
-
-    /** Parsed here rather than bound as an Integer, so that "?limit=ten" is a problem like the others. */
-    private static int wholeNumber(String field, String value, int absent, int min, int max) {
-        if (value == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the problem below
-        }
-        throw badQuery(field, "must be a whole number from " + min + " to " + max);
+        return Queries.wholeNumber("limit", limit, 20, 1, MAX_PAGE);
     }
 
     private static void anId(String field, String value) {
         if (value != null && Ids.problem(value) != null) {
-            throw badQuery(field, Ids.problem(value));
-        }
-    }
-
-    /** An ISO-8601 date and time with its offset ({@code Z} or {@code +02:00}); null when absent. */
-    private static Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw badQuery(field, "must be an ISO-8601 date and time with an offset, e.g. 2026-04-20T12:00:00Z");
+            throw Queries.invalid(field, Ids.problem(value));
         }
     }
 
@@ -282,14 +255,10 @@ public class RunsController {
         } catch (DateTimeParseException ignored) {
             // falls through to the problem below
         }
-        throw badQuery("since", "must be an ISO-8601 duration from PT1M to P31D, e.g. PT1H");
+        throw Queries.invalid("since", "must be an ISO-8601 duration from PT1M to P31D, e.g. PT1H");
     }
 
     private Run owned(Connection connection, String id) {
         return store.find(connection.id(), id).orElseThrow(() -> ProblemException.notFound("Run " + id));
-    }
-
-    private static ProblemException badQuery(String field, String message) {
-        return ProblemException.invalid("INVALID_QUERY", List.of(new Problem.FieldError(field, message)));
     }
 }
