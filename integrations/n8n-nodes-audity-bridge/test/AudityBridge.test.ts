@@ -86,6 +86,29 @@ describe('the action node builds the bridge call of each operation', () => {
 		expect(output).toEqual([[{ json: accepted.body, pairedItem: { item: 0 } }]]);
 	});
 
+	it('asks for the parts of the finished audit chosen, and leaves include out when none is', async () => {
+		const withParts = executeContext(
+			{
+				resource: 'lead',
+				operation: 'arrived',
+				leadId: 'lead-42',
+				include: ['analysis', 'deliverables'],
+				waitForResult: false,
+			},
+			[accepted],
+		);
+		const analyzeWithout = executeContext(
+			{ resource: 'project', operation: 'analyze', projectId: 'p-1', include: [], waitForResult: false },
+			[accepted],
+		);
+
+		await bridgeNode.execute.call(withParts.context);
+		await bridgeNode.execute.call(analyzeWithout.context);
+
+		expect(withParts.calls[0].body).toEqual({ leadId: 'lead-42', include: ['analysis', 'deliverables'] });
+		expect(analyzeWithout.calls[0].body).toEqual({ projectId: 'p-1' });
+	});
+
 	it('waits for one item only', async () => {
 		const { context, calls } = executeContext(
 			{ resource: 'project', operation: 'analyze', projectId: 'p-1', waitForResult: true },

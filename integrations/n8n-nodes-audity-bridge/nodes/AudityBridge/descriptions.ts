@@ -17,6 +17,32 @@ function showFor(resource: string, operations: string[]) {
 	return { show: { resource: [resource], operation: operations } };
 }
 
+/** The parts of the finished audit a run may carry in its result and final event (the bridge's `include`). */
+function includeField(resource: string, operation: string): INodeProperties {
+	return {
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		options: [
+			{
+				name: 'Analysis',
+				value: 'analysis',
+				description: "The project's audit analysis, as Audity answers it",
+			},
+			{
+				name: 'Deliverables',
+				value: 'deliverables',
+				description:
+					'The executive summary, opportunity matrix, risk assessment and stakeholder memos',
+			},
+		],
+		default: [],
+		displayOptions: showFor(resource, [operation]),
+		description:
+			"Parts of the finished audit to carry in the result, read within the token's read budget. None chosen: the connection's default.",
+	};
+}
+
 /** Audity's own PATCH rules for a project's fields, shown as hints (the bridge refuses what breaks them). */
 function projectFields(
 	name: string,
@@ -208,6 +234,8 @@ const fields: INodeProperties[] = [
 		description:
 			'Whether to run the audit analysis after the conversion (off: the run ends once converted)',
 	},
+	includeField('lead', 'arrived'),
+	includeField('project', 'analyze'),
 	{
 		displayName: 'Dry Run',
 		name: 'dryRun',

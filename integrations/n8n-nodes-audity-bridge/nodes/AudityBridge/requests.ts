@@ -27,6 +27,12 @@ function text(parameter: Parameter, name: string): string {
 	return String(parameter(name, '') ?? '').trim();
 }
 
+/** `include` when parts were chosen; none chosen leaves it out, so the connection's default applies. */
+function includeOf(parameter: Parameter): IDataObject {
+	const parts = parameter('include', []);
+	return Array.isArray(parts) && parts.length > 0 ? { include: parts } : {};
+}
+
 function metadataOf(options: IDataObject): IDataObject | undefined {
 	const raw = options.metadata;
 	if (raw === undefined || raw === '' || raw === '{}') {
@@ -93,6 +99,8 @@ export function buildCall(
 			}
 			if (parameter('analyze', true) === false) {
 				members.analysis = 'none';
+			} else {
+				Object.assign(members, includeOf(parameter));
 			}
 			return hookCall('lead-arrived', members, parameter, resumeUrl);
 		}
@@ -103,7 +111,7 @@ export function buildCall(
 		case 'project:analyze':
 			return hookCall(
 				'analysis-requested',
-				{ projectId: text(parameter, 'projectId') },
+				{ projectId: text(parameter, 'projectId'), ...includeOf(parameter) },
 				parameter,
 				resumeUrl,
 			);
