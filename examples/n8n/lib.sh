@@ -78,13 +78,53 @@ start_bridge() {
 }
 bridge() { curl -sf -H "Authorization: Bearer $KEY" "$@"; } # bridge [curl options] URL
 
-# Unconverted leads of the simulator, one per line (its demo token is in application-sim.yml).
-sim_leads() {
+# The simulator's demo Audity token (application-sim.yml), whose account the bridge uses.
+sim_token() {
   local token
   token=$(sed -n 's/^ *token: *\(aky_[A-Za-z0-9]*\).*/\1/p' "$ROOT/src/main/resources/application-sim.yml" | head -n 1)
-  curl -sf -H "Authorization: Bearer ${token:-aky_DemoSimulatorToken0123456789abcd}" \
-    "$BRIDGE/sim/audity/api/lead-generation/leads?status=active" \
+  echo "${token:-aky_DemoSimulatorToken0123456789abcd}"
+}
+# Unconverted leads of the simulator, one per line.
+sim_leads() {
+  curl -sf -H "Authorization: Bearer $(sim_token)" "$BRIDGE/sim/audity/api/lead-generation/leads?status=active" \
     | json '"\n".join(l["id"] for l in d["data"] if l["surveyStatus"] != "converted")'
+}
+# The simulator's admin API (X-Sim-Admin-Token: SIM_ADMIN_TOKEN, as the bridge was started with).
+sim_admin() { curl -sf -H "X-Sim-Admin-Token: ${SIM_ADMIN_TOKEN:-sim-admin}" -H 'Content-Type: application/json' "$@"; }
+# A new unconverted lead of the demo account, with this company name: prints its id.
+sim_new_lead() { # companyName
+  sim_admin -X POST "$BRIDGE/sim/admin/audity/leads" \
+    -d "$(python3 -c 'import json, sys; print(json.dumps({"token": sys.argv[1], "companyName": sys.argv[2]}))' "$(sim_token)" "$1")" \
+    | json 'd["id"]'
+}
+
+# --- A stand-in for a chat's incoming webhook (Slack, Teams, …): answers every POST 200 "ok", as Slack does, and
+# appends {path, contentType, body} of each to $WORK/chat.jsonl; sets CHAT (its base URL).
+start_chat_receiver() {
+  local port
+  port=$(free_port)
+  CHAT=http://127.0.0.1:$port
+  touch "$WORK/chat.jsonl"
+  python3 - "$port" "$WORK/chat.jsonl" >"$WORK/chat.log" 2>&1 <<'EOF' &
+import http.server, json, sys
+port, out = int(sys.argv[1]), sys.argv[2]
+class Receiver(http.server.BaseHTTPRequestHandler):
+    def answer(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+    def do_GET(self):
+        self.answer()
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
+        with open(out, "a") as f:
+            f.write(json.dumps({"path": self.path, "contentType": self.headers.get("Content-Type"), "body": body}) + "\n")
+        self.answer()
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Receiver).serve_forever()
+EOF
+  PIDS+=($!)
 }
 
 # --- n8n: its own user folder, free ports, quiet: sets N8N ----------------------------------------------

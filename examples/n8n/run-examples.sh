@@ -6,7 +6,11 @@
 #      not know: the run's run.failed fails the node;
 #   c. audit-events-trigger.json: the Audity Bridge Trigger; publishing it subscribes it on the bridge, a run
 #      started through the bridge's API reaches it as a signed audit.completed, unpublishing removes the
-#      subscription.
+#      subscription;
+#   d. audit-summary-to-chat.json: HTTP Request nodes asking for the audit's parts; the callback's executive summary
+#      is posted to a chat webhook (a local receiver here); d'. the same when the deliverables could not be read: the
+#      chat gets the result's address instead; d''. with a lead Audity does not know: run.failed stops the
+#      execution in "Run failed" and nothing is posted.
 # The community node (integrations/n8n-nodes-audity-bridge) is built here and loaded with N8N_CUSTOM_EXTENSIONS.
 #
 #   examples/n8n/run-examples.sh              # PASS lines and "N passed, N failed"; exit 0 when all passed
@@ -33,6 +37,7 @@ install_n8n
 [ -x "$N8N_BIN" ] || fail "no n8n at $N8N_BIN"
 
 start_bridge
+start_chat_receiver
 
 # --- The community node package: built, and staged where its n8n-workflow is n8n's own (as a peer dependency
 # resolves in a real install). Loaded as custom extensions, its types are CUSTOM.<name>.
@@ -54,16 +59,17 @@ log "bridge ready"
 # --- The workflows as a user imports them: the HTTP one with its Settings placeholders filled, the node ones
 # with their credential (made here with n8n import:credentials) and the custom types.
 mkdir -p "$WORK/workflows"
-python3 - "$HERE" "$WORK/workflows" "$BRIDGE" "$KEY" <<'EOF'
+CHAT_WEBHOOK=$CHAT/services/T0000DEMO/B0000DEMO/audity-demo # shaped like a Slack incoming webhook
+python3 - "$HERE" "$WORK/workflows" "$BRIDGE" "$KEY" "$CHAT_WEBHOOK" <<'EOF'
 import json, sys
-here, out, url, key = sys.argv[1:]
-for name in ["lead-to-audit", "lead-to-audit-node", "audit-events-trigger"]:
+here, out, url, key, chat = sys.argv[1:]
+for name in ["lead-to-audit", "lead-to-audit-node", "audit-events-trigger", "audit-summary-to-chat"]:
     wf = json.load(open(f"{here}/{name}.json"))
     for node in wf["nodes"]:
         node["type"] = node["type"].replace("n8n-nodes-audity-bridge.", "CUSTOM.")
         if node["name"] == "Settings":
             for a in node["parameters"]["assignments"]["assignments"]:
-                a["value"] = {"bridgeUrl": url, "bridgeApiKey": key}.get(a["name"], a["value"])
+                a["value"] = {"bridgeUrl": url, "bridgeApiKey": key, "chatWebhookUrl": chat}.get(a["name"], a["value"])
     json.dump(wf, open(f"{out}/{name}.json", "w"))
 EOF
 python3 - "$WORK/credentials.json" "$BRIDGE" "$KEY" "$SIGNING_SECRET" <<'EOF'
@@ -74,10 +80,16 @@ json.dump([{"id": "AudityBridgeCred", "name": "Audity Bridge account", "type": "
 EOF
 n8n_cli import:credentials --input="$WORK/credentials.json"
 n8n_cli import:workflow --separate --input="$WORK/workflows"
-log "credential and 3 workflows imported"
+log "credential and 4 workflows imported"
 start_n8n
 mapfile -t LEADS < <(sim_leads)
 [ "${#LEADS[@]}" -ge 3 ] || fail "the simulator has fewer than 3 unconverted leads"
+# d. and d'. each on a lead of its own, made in the simulator with a company name that the chat message must carry.
+SUMMARY_COMPANY="Harbor & Pine Outfitters"
+FALLBACK_COMPANY="Kestrel Field Services"
+SUMMARY_LEAD=$(sim_new_lead "$SUMMARY_COMPANY") || fail "adding a lead to the simulator"
+FALLBACK_LEAD=$(sim_new_lead "$FALLBACK_COMPANY") || fail "adding a lead to the simulator"
+wait_http "$CHAT/" "the chat receiver" 10
 wait_http "$N8N/healthz/readiness" "n8n" 120
 owner_login
 log "n8n ready"
@@ -92,6 +104,7 @@ publish() { # workflowId
 publish AudityLeadAudit1
 publish AudityLeadNode01
 publish AudityTrigger001
+publish AuditySummary001
 # The bridge's subscriptions, as "id targetUrl" lines.
 subscriptions() { bridge "$BRIDGE/v1/subscriptions" | json '"\n".join(s["id"] + " " + s["targetUrl"] for s in d["subscriptions"])'; }
 # n8n registers a published trigger's webhook (and so the subscription) while it activates the workflow.
@@ -111,16 +124,44 @@ call_webhook audity-lead-to-audit-node "{\"leadId\":\"$UNKNOWN_LEAD\"}"
 RUN_C=$(bridge -X POST "$BRIDGE/v1/hooks/lead-arrived" -H 'Content-Type: application/json' \
   -d "{\"leadId\":\"${LEADS[2]}\",\"metadata\":{\"source\":\"run-examples.sh\"}}" | json 'd["runId"]') \
   || fail "POST /v1/hooks/lead-arrived"
-log "started: a. lead ${LEADS[0]}, b. lead ${LEADS[1]} and lead $UNKNOWN_LEAD, c. run $RUN_C (lead ${LEADS[2]})"
+summary_webhook() { # leadId companyName: starts audit-summary-to-chat.json as a CRM would
+  call_webhook audity-summary-to-chat "$(python3 -c 'import json, sys; print(json.dumps({"leadId": sys.argv[1], "companyName": sys.argv[2]}))' "$1" "$2")"
+}
+summary_webhook "$SUMMARY_LEAD" "$SUMMARY_COMPANY"
+FAILED_COMPANY="Nowhere Holdings"
+UNKNOWN_SUMMARY_LEAD=no-such-lead-$(random_hex 4)
+summary_webhook "$UNKNOWN_SUMMARY_LEAD" "$FAILED_COMPANY"
+log "started: a. lead ${LEADS[0]}, b. lead ${LEADS[1]} and lead $UNKNOWN_LEAD, c. run $RUN_C (lead ${LEADS[2]}), d. lead $SUMMARY_LEAD ($SUMMARY_COMPANY) and lead $UNKNOWN_SUMMARY_LEAD"
+
+# d'. needs Audity's deliverables read to fail, which the simulator can only do for every project at once
+# (failReads): it starts once d.'s run has read its own (no other run here reads any part).
+run_of_lead() { bridge "$BRIDGE/v1/runs?leadId=$1" | json '" ".join([d["runs"][0]["runId"], d["runs"][0]["status"]]) if d["runs"] else "- -"'; }
+for ((i = 0; i < TIMEOUT; i++)); do
+  read -r SUMMARY_RUN SUMMARY_RUN_STATUS < <(run_of_lead "$SUMMARY_LEAD") || true
+  case "$SUMMARY_RUN_STATUS" in completed | failed | cancelled) break ;; esac
+  sleep 1
+done
+sim_admin -X PUT "$BRIDGE/sim/admin/faults" -d '{"failReads":["deliverables"]}' >/dev/null || fail "PUT /sim/admin/faults"
+summary_webhook "$FALLBACK_LEAD" "$FALLBACK_COMPANY"
+log "d. run $SUMMARY_RUN $SUMMARY_RUN_STATUS; started d'. lead $FALLBACK_LEAD ($FALLBACK_COMPANY) with Audity's deliverables failing"
 
 bridge_run() { # runId: "status analysisId"
   bridge "$BRIDGE/v1/runs/$1" | json '" ".join([d["status"], (d.get("result") or {}).get("analysisId") or "-"])'
+}
+bridge_failure() { # runId: "status error.code"
+  bridge "$BRIDGE/v1/runs/$1" | json '" ".join([d["status"], (d.get("error") or {}).get("code") or "-"])'
 }
 final_delivery() { # runId: the final callback's event, status and HTTP status
   bridge "$BRIDGE/v1/runs/$1/deliveries" \
     | json '"; ".join(x["eventType"] + " " + x["status"] + " (HTTP " + str(x.get("lastStatus")) + ")" for x in d["deliveries"] if x["finalCallback"]) or "none"'
 }
 
+# The execution (SUMMARY) ended in error at this node: sets LAST (the node it ended at) and ERROR (its message).
+failed_at() { # node name
+  LAST=$(json 'd["lastNode"]' <<<"$SUMMARY")
+  ERROR=$(json 'd["error"]' <<<"$SUMMARY")
+  [ "$STATUS" = error ] && [ "$LAST" = "$1" ]
+}
 out() { # node name, key: that node's first output item's value, from SUMMARY
   json "str((d['out'].get('$1') or {}).get('$2') or '')" <<<"$SUMMARY"
 }
@@ -138,7 +179,8 @@ check_http_workflow() {
   pass "a. HTTP nodes: execution $EXECUTION ($(json 'd["lastNode"]' <<<"$SUMMARY")) resumed by the bridge; lead ${LEADS[0]} -> run $run completed -> analysisId $analysis (same in GET /v1/runs/{id}); callback: $(final_delivery "$run")"
 }
 
-# The execution of lead-to-audit-node.json that a lead started.
+# The execution that a lead started through the webhook "Lead arrived (webhook)" (lead-to-audit-node.json,
+# audit-summary-to-chat.json).
 for_lead() { echo "(d['out'].get('Lead arrived (webhook)') or {}).get('body', {}).get('leadId') == '$1'"; }
 
 # b. The Audity Bridge node waiting for the result: success, its output is the bridge's audit.completed.
@@ -159,16 +201,13 @@ check_node_workflow() {
 # node stops on errors, as by default): the execution ends in error there and "Audit done" does not run.
 check_node_failure() {
   find_execution AudityLeadNode01 "$(for_lead "$UNKNOWN_LEAD")" "$TIMEOUT" || { check_failed "b'. no execution for lead $UNKNOWN_LEAD ended within $TIMEOUT s"; return; }
-  local last error run bridged
-  last=$(json 'd["lastNode"]' <<<"$SUMMARY")
-  error=$(json 'd["error"]' <<<"$SUMMARY")
-  run=$(sed -n 's/^Run \([^ ]*\) failed: .*/\1/p' <<<"$error")
-  [ "$STATUS" = error ] && [ "$last" = "Convert and audit the lead" ] && [ -n "$run" ] \
-    && json '"Audit done" not in d["out"]' <<<"$SUMMARY" | grep -q True \
-    || { check_failed "b'. execution $EXECUTION $STATUS at $last: $error"; return; }
-  bridged=$(bridge "$BRIDGE/v1/runs/$run" | json 'd["status"] + " " + d["error"]["code"]') || { check_failed "b'. GET /v1/runs/$run"; return; }
+  local run bridged
+  run=$(sed -n 's/^Run \([^ ]*\) failed: .*/\1/p' <<<"$(json 'd["error"]' <<<"$SUMMARY")")
+  failed_at "Convert and audit the lead" && [ -n "$run" ] && json '"Audit done" not in d["out"]' <<<"$SUMMARY" | grep -q True \
+    || { check_failed "b'. execution $EXECUTION $STATUS at $LAST: $ERROR"; return; }
+  bridged=$(bridge_failure "$run") || { check_failed "b'. GET /v1/runs/$run"; return; }
   [ "$bridged" = "failed NOT_FOUND" ] || { check_failed "b'. the bridge's run $run is '$bridged'"; return; }
-  pass "b'. Audity Bridge node, unknown lead: execution $EXECUTION failed in the node with \"$error\" (Audit done not run); the bridge's run $run failed NOT_FOUND; callback: $(final_delivery "$run")"
+  pass "b'. Audity Bridge node, unknown lead: execution $EXECUTION failed in the node with \"$ERROR\" (Audit done not run); the bridge's run $run failed NOT_FOUND; callback: $(final_delivery "$run")"
 }
 
 # c. The trigger: an execution started by the delivery of run c's audit.completed, verified; a forged one is
@@ -201,10 +240,78 @@ check_trigger_workflow() {
   pass "c. Audity Bridge Trigger: published -> subscription $SUBSCRIPTION on the bridge; run $RUN_C (lead ${LEADS[2]}, started through the bridge's API) -> execution $EXECUTION on the verified audit.completed (webhook-id $webhook, analysisId $analysis as in GET /v1/runs/{id}; delivery: $delivery); a forged delivery -> 401; unpublished -> GET /v1/subscriptions empty"
 }
 
+# The messages the chat receiver got whose text begins with "<company>:", as JSON lines of {contentType, text}.
+chat_messages() { # companyName
+  python3 - "$WORK/chat.jsonl" "$1" <<'EOF'
+import json, sys
+for line in open(sys.argv[1]):
+    m = json.loads(line)
+    text = json.loads(m["body"]).get("text", "")
+    if text.startswith(sys.argv[2] + ":"):
+        print(json.dumps({"contentType": m["contentType"], "text": text}))
+EOF
+}
+chat_count() { wc -l <"$WORK/chat.jsonl" | tr -d ' '; }
+one_chat_message() { # check companyName: sets TEXT and CONTENT_TYPE of the only message for that company, or fails
+  local messages
+  messages=$(chat_messages "$2")
+  [ "$(grep -c . <<<"$messages")" = 1 ] || { check_failed "$1 the chat got $(grep -c . <<<"$messages") messages for $2: $messages"; return 1; }
+  TEXT=$(json 'd["text"]' <<<"$messages")
+  CONTENT_TYPE=$(json 'd["contentType"]' <<<"$messages")
+}
+
+# d. The audit's parts in the callback: the executive summary the bridge's GET /v1/runs/{id}/result shows for the
+# run is posted to the chat, once, after the company's name.
+check_summary_workflow() {
+  find_execution AuditySummary001 "$(for_lead "$SUMMARY_LEAD")" "$TIMEOUT" || { check_failed "d. no execution for lead $SUMMARY_LEAD ended within $TIMEOUT s"; return; }
+  local run overview
+  run=$(out "Send lead to the bridge" runId)
+  [ "$STATUS" = success ] && [ "$(json 'd["lastNode"]' <<<"$SUMMARY")" = "Post to chat" ] && json '"Summary message" in d["out"]' <<<"$SUMMARY" | grep -q True \
+    || { check_failed "d. execution $EXECUTION $STATUS at $(json 'd["lastNode"], d["error"]' <<<"$SUMMARY")"; return; }
+  overview=$(bridge "$BRIDGE/v1/runs/$run/result" | json 'd["deliverables"]["executiveSummary"]["overview"]') \
+    || { check_failed "d. GET /v1/runs/$run/result has no deliverables.executiveSummary.overview"; return; }
+  one_chat_message d. "$SUMMARY_COMPANY" || return
+  [[ "$TEXT" == *"$overview"* ]] || { check_failed "d. the chat message is not the run's executive summary: $TEXT"; return; }
+  pass "d. audit summary to chat: execution $EXECUTION (Post to chat) resumed by the bridge; lead $SUMMARY_LEAD -> run $run completed with its deliverables -> the chat got 1 message ($CONTENT_TYPE, ${#TEXT} characters) \"${TEXT:0:90}…\", with the executive summary of GET /v1/runs/{id}/result; callback: $(final_delivery "$run")"
+}
+
+# d'. The deliverables read failed (data.missing): the chat gets the result's address instead, once.
+check_summary_fallback() {
+  find_execution AuditySummary001 "$(for_lead "$FALLBACK_LEAD")" "$TIMEOUT" || { check_failed "d'. no execution for lead $FALLBACK_LEAD ended within $TIMEOUT s"; return; }
+  sim_admin -X PUT "$BRIDGE/sim/admin/faults" -d '{}' >/dev/null || true
+  local run missing
+  run=$(out "Send lead to the bridge" runId)
+  [ "$STATUS" = success ] && json '"Result link message" in d["out"] and "Summary message" not in d["out"]' <<<"$SUMMARY" | grep -q True \
+    || { check_failed "d'. execution $EXECUTION $STATUS at $(json 'd["lastNode"], d["error"]' <<<"$SUMMARY")"; return; }
+  missing=$(bridge "$BRIDGE/v1/runs/$run" | json '", ".join(m["part"] + " " + m["code"] for m in d["result"].get("missing") or [])')
+  one_chat_message "d'." "$FALLBACK_COMPANY" || return
+  [[ "$missing" == deliverables* ]] && [[ "$TEXT" == *"not read: $missing"* ]] && [[ "$TEXT" == *"$BRIDGE/v1/runs/$run/result "* ]] \
+    || { check_failed "d'. run $run missing '$missing'; the chat message: $TEXT"; return; }
+  bridge -o /dev/null "$BRIDGE/v1/runs/$run/result" || { check_failed "d'. the message's result address does not answer"; return; }
+  [ "$(chat_count)" = 2 ] || { check_failed "d'. the chat got $(chat_count) messages in all, not 2"; return; }
+  pass "d'. audit summary to chat, deliverables not read: execution $EXECUTION (Result link message); run $run completed with missing: $missing -> the chat got 1 message: \"$TEXT\" (2 messages in all); callback: $(final_delivery "$run")"
+}
+
+# d''. A failed run: its run.failed ends the execution in error at "Run failed", and the chat gets nothing.
+check_summary_failure() {
+  find_execution AuditySummary001 "$(for_lead "$UNKNOWN_SUMMARY_LEAD")" "$TIMEOUT" || { check_failed "d''. no execution for lead $UNKNOWN_SUMMARY_LEAD ended within $TIMEOUT s"; return; }
+  local run bridged
+  run=$(out "Send lead to the bridge" runId)
+  failed_at "Run failed" && [[ "$ERROR" == *"run.failed NOT_FOUND"* ]] && json '"Post to chat" not in d["out"]' <<<"$SUMMARY" | grep -q True \
+    || { check_failed "d''. execution $EXECUTION $STATUS at $LAST: $ERROR"; return; }
+  bridged=$(bridge_failure "$run") || { check_failed "d''. GET /v1/runs/$run"; return; }
+  [ "$bridged" = "failed NOT_FOUND" ] || { check_failed "d''. the bridge's run $run is '$bridged'"; return; }
+  [ -z "$(chat_messages "$FAILED_COMPANY")" ] || { check_failed "d''. the chat got a message for the failed run: $(chat_messages "$FAILED_COMPANY")"; return; }
+  pass "d''. audit summary to chat, unknown lead: execution $EXECUTION stopped in Run failed with \"$ERROR\"; the bridge's run $run failed NOT_FOUND; nothing posted to the chat; callback: $(final_delivery "$run")"
+}
+
 check_http_workflow
 check_node_workflow
 check_node_failure
 check_trigger_workflow
+check_summary_workflow
+check_summary_fallback
+check_summary_failure
 
 log "n8n $N8N_VERSION, node package built from $(basename "$PACKAGE"), bridge on its simulator: total $(( $(date +%s) - START )) s"
 echo "n8n examples: $PASSED passed, $FAILED failed"
