@@ -61,20 +61,6 @@ public class RunIntake {
             }
             seen.ifPresent(expired -> keys.forget(connection.id(), idempotencyKey));
         }
-        if (flow == Flow.LEAD_TO_AUDIT) {
-            Optional<Run> existing = runs.findByLead(connection.id(), input.leadId());
-            if (existing.isPresent()) {
-                if (idempotencyKey != null) {
-                    keys.insert(
-                            connection.id(),
-                            idempotencyKey,
-                            requestHash,
-                            existing.get().id(),
-                            now);
-                }
-                return new Accepted(existing.get(), true);
-            }
-        }
         FlowDefinition definition =
                 flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
         Run run = Run.builder()
@@ -92,7 +78,16 @@ public class RunIntake {
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
-        runs.insert(run);
+        // A lead the connection already has a run of (lead-to-audit keeps one run per lead) stores nothing: that run is
+        // the answer. Only lead-to-audit runs carry a lead, so only they can meet one.
+        if (!runs.insert(run)) {
+            Run existing = runs.findByLead(connection.id(), input.leadId())
+                    .orElseThrow(() -> new IllegalStateException("run " + run.id() + " was not stored"));
+            if (idempotencyKey != null) {
+                keys.insert(connection.id(), idempotencyKey, requestHash, existing.id(), now);
+            }
+            return new Accepted(existing, true);
+        }
         if (idempotencyKey != null) {
             keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
         }

@@ -23,7 +23,7 @@ public class RunQueue {
 
     /** Queues a new run behind the runs queued before it: under a backlog, older runs get the budget first. */
     public void enqueue(String runId, Instant at) {
-        tasks.scheduleIfAbsent(RunTask.instance(runId, order.nextPriority()), at);
+        tasks.scheduleNew(RunTask.instance(runId, order.nextPriority()), at);
     }
 
     /** Reopens a failed run on its failed step and queues it, both or neither. */

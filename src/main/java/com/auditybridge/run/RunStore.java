@@ -22,12 +22,17 @@ public class RunStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a new run and its first timeline row; false, storing nothing, when the connection already has a run of
+     * the run's lead (unique on connection and lead): one statement tells both, without a look first.
+     */
     @Transactional
-    public void insert(Run run) {
-        Sql.update(
+    public boolean insert(Run run) {
+        int inserted = Sql.update(
                 jdbc,
                 "insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
-                        + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                        + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)"
+                        + " on conflict do nothing",
                 run.id(),
                 run.connectionId(),
                 run.flow().wireName(),
@@ -41,12 +46,16 @@ public class RunStore {
                 run.createdAt(),
                 run.createdAt(),
                 run.createdAt());
+        if (inserted == 0) {
+            return false;
+        }
         appendTimeline(
                 run.id(),
                 run.createdAt(),
                 "intake",
                 "queued",
                 "accepted " + run.flow().wireName());
+        return true;
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 
 /** Schedules db-scheduler task instances, joining the caller's transaction when there is one. */
 @Singleton
@@ -20,6 +21,14 @@ public class DurableTasks {
 
     public void scheduleIfAbsent(TaskInstance<?> instance, Instant at) {
         scheduler.get().scheduleIfNotExists(instance, at);
+    }
+
+    /**
+     * Schedules an instance whose id was made just now (a fresh UUID), so none can exist yet: one insert, without the
+     * look for an existing one that {@link #scheduleIfAbsent} makes first. Due at once, it is executed at once too.
+     */
+    public void scheduleNew(TaskInstance<?> instance, Instant at) {
+        scheduler.get().scheduleBatch(List.of(instance), at);
     }
 
     /**

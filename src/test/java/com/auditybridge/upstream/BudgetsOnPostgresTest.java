@@ -12,8 +12,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +137,42 @@ class BudgetsOnPostgresTest {
                 sent.commits() / (double) checks);
         assertThat(sent.count()).as("set local, select for update, update").isEqualTo(3 * checks);
         assertThat(sent.commits()).isEqualTo(checks);
+    }
+
+    @Test
+    void concurrentChecksOfOneBucketGoTogetherInFewerTransactionsAndEachGetsItsOwnAnswer() throws Exception {
+        BucketShape inbound = BucketShape.of(1000, 100, Duration.ZERO);
+        BudgetKey key = BudgetKey.inbound("conn-1", inbound);
+        Budgets replica = replica();
+        replica.take(key);
+        int threads = 16;
+        int each = 20;
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        StatementCounter.Sent sent = counter.during(() -> {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        if (replica.take(key).isZero()) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            done.forEach(f -> {
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+        pool.shutdown();
+        LOG.info("{} concurrent checks of one bucket: {} transactions", threads * each, sent.commits());
+        // The clock stands still: the bucket held its burst less the first check, and not one token more goes out.
+        assertThat(admitted.get()).isEqualTo(inbound.capacity() - 1);
+        assertThat(sent.commits()).isLessThan(threads * each);
     }
 
     private Budgets replica() {
