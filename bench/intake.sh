@@ -7,13 +7,14 @@
 #             no-op and the durable hook under wrk; then durable/pgbench and durable/no-op.
 #   h2:       the no-op and the durable hook; durable/no-op.
 # Usage: bench/intake.sh [h2|postgres] [seconds] [connections]
-# BENCH_JAVA_OPTS is added to the bridge's java command line; BENCH_JFR=file.jfr records the durable hook's timed
+# BENCH_JAR runs another build of the bridge (a before/after comparison). BENCH_JAVA_OPTS is added to the bridge's java command line; BENCH_JFR=file.jfr records the durable hook's timed
 # phase with JFR (settings=profile) into that file (read it with bench/jfr-top.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}; SECONDS_EACH=${2:-20}; CONNECTIONS=${3:-32}; PORT=${PORT:-18080}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/audity-bridge-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q package -DskipTests
+JAR=${BENCH_JAR:-target/audity-bridge-0.1.0-SNAPSHOT.jar}
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 
 WORK=$(mktemp -d)
@@ -30,7 +31,7 @@ fi
 # shellcheck disable=SC2086
 PORT=$PORT BRIDGE_SIMULATOR=true BRIDGE_API_KEYS=bench-key BRIDGE_SCHEDULER_AUTOSTART=false BRIDGE_BENCH_NOOP_HOOK=true \
   BRIDGE_INTAKE_REQUESTS_PER_MINUTE=100000000 \
-  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/audity-bridge-0.1.0-SNAPSHOT.jar > "$WORK/service.log" 2>&1 &
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done

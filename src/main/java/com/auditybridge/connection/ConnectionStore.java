@@ -18,14 +18,17 @@ public class ConnectionStore {
             + " lead_min_score, lead_max_age_days, lead_max_per_day, lead_credit_floor, callback_private_networks";
     private final JdbcOperations jdbc;
     private final SecretBox box;
+    private final ConnectionCache cache;
 
-    public ConnectionStore(JdbcOperations jdbc, SecretBox box) {
+    public ConnectionStore(JdbcOperations jdbc, SecretBox box, ConnectionCache cache) {
         this.jdbc = jdbc;
         this.box = box;
+        this.cache = cache;
     }
 
     @Transactional
     public void insert(ManagedConnection c) {
+        cache.forget();
         Sql.update(
                 jdbc,
                 "insert into bridge_connection (" + COLUMNS
@@ -35,6 +38,7 @@ public class ConnectionStore {
 
     @Transactional
     public void replace(ManagedConnection c) {
+        cache.forget();
         Sql.update(
                 jdbc,
                 "update bridge_connection set " + COLUMNS.replace(",", " = ?,") + " = ?, updated_at = ? where id = ?",
@@ -43,6 +47,7 @@ public class ConnectionStore {
 
     @Transactional
     public boolean delete(String id) {
+        cache.forget();
         return Sql.update(jdbc, "delete from bridge_connection where id = ?", id) == 1;
     }
 
