@@ -3,6 +3,7 @@ package com.auditybridge.scheduling;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -29,6 +30,13 @@ public class DurableTasks {
      */
     public void scheduleNew(TaskInstance<?> instance, Instant at) {
         scheduler.get().scheduleBatch(List.of(instance), at);
+    }
+
+    /** {@link #scheduleNew} for several instances, each at its own time: one batch of inserts, one round trip. */
+    public void scheduleNew(List<SchedulableInstance<?>> instances) {
+        if (!instances.isEmpty()) {
+            scheduler.get().scheduleBatch(instances);
+        }
     }
 
     /**
