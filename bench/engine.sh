@@ -4,7 +4,9 @@
 # sides so the engine is measured, not the 20 writes/min budget. The runs are queued first with the scheduler
 # off; then the replicas start and the completed steps (run_event rows) are counted until every run ended.
 # Usage: bench/engine.sh [replicas=1|2] [runs=2000]
+# BENCH_JFR=file.jfr records the first replica with JFR (settings=profile) from its start-up to the last run's end.
 set -euo pipefail
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
 cd "$(dirname "$0")/.."
 REPLICAS=${1:-1}; RUNS=${2:-2000}; SIMPORT=${SIMPORT:-18190}; BASE=${BASE:-18191}; SCHEMA=engine
 WORK=$(mktemp -d); POLL_INITIAL=1s
@@ -20,11 +22,15 @@ echo "queued runs: $(SQL "select count(*) from run"), timeline rows before: $(SQ
 SINCE=$(SQL "select now()")
 
 for i in $(seq 1 "$REPLICAS"); do bridge $((BASE + i)) true; done
+if [ -n "${BENCH_JFR:-}" ]; then
+  until jcmd "${PIDS[2]}" JFR.start name=engine settings=profile >/dev/null 2>&1; do sleep 0.2; done
+fi
 DEADLINE=$((SECONDS + 900))
 while [ "$(SQL "select count(*) from run where status not in ('completed','failed','cancelled')")" != 0 ]; do
   [ $SECONDS -lt $DEADLINE ] || { echo "runs did not end in 15 min"; break; }
   sleep 2
 done
+[ -z "${BENCH_JFR:-}" ] || jcmd "${PIDS[2]}" JFR.stop name=engine filename="$(realpath -m "$BENCH_JFR")" >/dev/null
 echo "runs by status: $(SQL "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from run group by status) s")"
 SQL "select 'steps=' || count(*) || ' seconds=' || round(extract(epoch from max(at) - min(at))::numeric, 1)
        || ' steps/s=' || round(count(*) / greatest(extract(epoch from max(at) - min(at)), 0.001)::numeric, 1)

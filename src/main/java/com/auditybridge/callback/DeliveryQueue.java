@@ -16,8 +16,9 @@ public class DeliveryQueue {
         this.tasks = tasks;
     }
 
+    /** Queues a delivery just written (its id made just now). */
     public void enqueue(String deliveryId, Instant at) {
-        tasks.scheduleIfAbsent(DeliveryTask.instance(deliveryId), at);
+        tasks.scheduleNew(DeliveryTask.instance(deliveryId), at);
     }
 
     /**

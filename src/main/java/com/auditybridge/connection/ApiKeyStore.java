@@ -13,9 +13,11 @@ import java.util.UUID;
 @Singleton
 public class ApiKeyStore {
     private final ApiKeyRows rows;
+    private final ConnectionCache cache;
 
-    ApiKeyStore(ApiKeyRows rows) {
+    ApiKeyStore(ApiKeyRows rows, ConnectionCache cache) {
         this.rows = rows;
+        this.cache = cache;
     }
 
     /** A new key for the connection; the key itself is in the answer and nowhere else. */
@@ -46,6 +48,7 @@ public class ApiKeyStore {
 
     @Transactional
     public boolean revoke(String connectionId, String keyId) {
+        cache.forget();
         return rows.deleteByIdAndConnectionId(keyId, connectionId) == 1;
     }
 

@@ -19,14 +19,17 @@ public class ConnectionStore {
             + " include_parts";
     private final JdbcOperations jdbc;
     private final SecretBox box;
+    private final ConnectionCache cache;
 
-    public ConnectionStore(JdbcOperations jdbc, SecretBox box) {
+    public ConnectionStore(JdbcOperations jdbc, SecretBox box, ConnectionCache cache) {
         this.jdbc = jdbc;
         this.box = box;
+        this.cache = cache;
     }
 
     @Transactional
     public void insert(ManagedConnection c) {
+        cache.forget();
         Sql.update(
                 jdbc,
                 "insert into bridge_connection (" + COLUMNS
@@ -36,6 +39,7 @@ public class ConnectionStore {
 
     @Transactional
     public void replace(ManagedConnection c) {
+        cache.forget();
         Sql.update(
                 jdbc,
                 "update bridge_connection set " + COLUMNS.replace(",", " = ?,") + " = ?, updated_at = ? where id = ?",
@@ -44,6 +48,7 @@ public class ConnectionStore {
 
     @Transactional
     public boolean delete(String id) {
+        cache.forget();
         return Sql.update(jdbc, "delete from bridge_connection where id = ?", id) == 1;
     }
 

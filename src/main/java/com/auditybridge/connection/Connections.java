@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Resolves inbound API keys and ids to connections: the {@code default} one from the environment (its
  * keys held only as SHA-256 digests, compared in constant time) and those of the admin API (found by
- * the digest of the key, see {@link ApiKeyStore}). A deleted connection is gone at once: no cache.
+ * the digest of the key, see {@link ApiKeyStore}). What is read of those is kept for a few seconds
+ * ({@link ConnectionCache}): a connection deleted or a key revoked through this replica is gone here at once, and on
+ * the other replicas within {@code bridge.connections.cache-ttl}.
  */
 @Singleton
 public class Connections {
@@ -24,6 +26,7 @@ public class Connections {
     private final ConnectionStore store;
     private final ApiKeyStore keys;
     private final WebhookTokens webhookTokens;
+    private final ConnectionCache cache;
     private final byte[] defaultWebhookTokenDigest;
 
     public Connections(
@@ -31,12 +34,14 @@ public class Connections {
             ConnectionStore store,
             ApiKeyStore keys,
             WebhookTokens webhookTokens,
+            ConnectionCache cache,
             @Value("${audity.token:}") @Nullable String audityToken,
             @Value("${repo-audit.token:}") @Nullable String repoAuditToken,
             @Value("${bridge.audity-webhook-token:}") @Nullable String defaultWebhookToken) {
         this.store = store;
         this.keys = keys;
         this.webhookTokens = webhookTokens;
+        this.cache = cache;
         this.defaultWebhookTokenDigest =
                 blankToNull(defaultWebhookToken) == null ? null : Digests.sha256(defaultWebhookToken.trim());
         this.defaultConnection = new Connection(
@@ -72,7 +77,9 @@ public class Connections {
         if (match) {
             return Optional.of(defaultConnection);
         }
-        return keys.connectionOf(presentedKey.trim()).flatMap(this::managed);
+        String trimmed = presentedKey.trim();
+        return cache.connectionIdOfKey(presented, () -> keys.connectionOf(trimmed))
+                .flatMap(this::managed);
     }
 
     /**
@@ -95,7 +102,7 @@ public class Connections {
     }
 
     private Optional<Connection> managed(String id) {
-        return store.find(id).map(ManagedConnection::connection);
+        return cache.connection(id, () -> store.find(id)).map(ManagedConnection::connection);
     }
 
     private static String blankToNull(String s) {

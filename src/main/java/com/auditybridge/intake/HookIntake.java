@@ -6,6 +6,7 @@ import com.auditybridge.connection.Digests;
 import com.auditybridge.problem.Problem;
 import com.auditybridge.problem.ProblemException;
 import com.auditybridge.run.Flow;
+import com.auditybridge.run.GroupedIntake;
 import com.auditybridge.run.IntakeSettings;
 import com.auditybridge.run.Run;
 import com.auditybridge.run.RunInput;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -37,6 +39,7 @@ public class HookIntake {
     private final JsonMapper json;
     private final CallbackTargets targets;
     private final RunIntake runs;
+    private final GroupedIntake grouped;
     private final RunWaiter waiter;
     private final RunViews views;
     private final IntakeSettings settings;
@@ -47,6 +50,7 @@ public class HookIntake {
             JsonMapper json,
             CallbackTargets targets,
             RunIntake runs,
+            GroupedIntake grouped,
             RunWaiter waiter,
             RunViews views,
             IntakeSettings settings,
@@ -56,6 +60,7 @@ public class HookIntake {
         this.json = json;
         this.targets = targets;
         this.runs = runs;
+        this.grouped = grouped;
         this.waiter = waiter;
         this.views = views;
         this.settings = settings;
@@ -96,6 +101,12 @@ public class HookIntake {
     }
 
     private RunIntake.Accepted accept(Connection connection, Flow flow, RunInput input, String key, String request) {
+        if (key == null) {
+            Optional<RunIntake.Accepted> together = grouped.accept(connection, flow, input);
+            if (together.isPresent()) {
+                return together.get();
+            }
+        }
         String hash = Digests.sha256Hex(request);
         try {
             return runs.accept(connection, flow, input, key, hash);

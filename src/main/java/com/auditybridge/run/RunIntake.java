@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,27 +62,60 @@ public class RunIntake {
             }
             seen.ifPresent(expired -> keys.forget(connection.id(), idempotencyKey));
         }
-        if (flow == Flow.LEAD_TO_AUDIT) {
-            Optional<Run> existing = runs.findByLead(connection.id(), input.leadId());
-            if (existing.isPresent()) {
-                if (idempotencyKey != null) {
-                    keys.insert(
-                            connection.id(),
-                            idempotencyKey,
-                            requestHash,
-                            existing.get().id(),
-                            now);
-                }
-                return new Accepted(existing.get(), true);
+        Run run = newRun(connection, flow, input, now);
+        // A lead the connection already has a run of (lead-to-audit keeps one run per lead) stores nothing: that run is
+        // the answer. Only lead-to-audit runs carry a lead, so only they can meet one.
+        if (!runs.insert(run)) {
+            Run existing = existing(run);
+            if (idempotencyKey != null) {
+                keys.insert(connection.id(), idempotencyKey, requestHash, existing.id(), now);
             }
+            return new Accepted(existing, true);
         }
+        if (idempotencyKey != null) {
+            keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
+        }
+        queue.enqueue(run.id(), now);
+        started(run);
+        return new Accepted(run, false);
+    }
+
+    /** A hook without an Idempotency-Key, to be accepted with others ({@link #acceptAll}). */
+    public record Hook(Connection connection, Flow flow, RunInput input, Instant at) {}
+
+    /**
+     * {@link #accept} for several hooks without an Idempotency-Key, in one transaction and a fixed number of round
+     * trips however many they are: their runs, their timeline rows, their priorities, their tasks. Answers in the
+     * hooks' order. If it fails, nothing of any of them is stored.
+     */
+    @Transactional
+    public List<Accepted> acceptAll(List<Hook> hooks) {
+        List<Run> fresh = hooks.stream()
+                .map(h -> newRun(h.connection(), h.flow(), h.input(), h.at()))
+                .toList();
+        boolean[] stored = runs.insertAll(fresh);
+        List<Run> queued = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Run run = fresh.get(i);
+            if (stored[i]) {
+                queued.add(run);
+            }
+            accepted.add(stored[i] ? new Accepted(run, false) : new Accepted(existing(run), true));
+        }
+        queue.enqueueAll(queued);
+        queued.forEach(this::started);
+        return accepted;
+    }
+
+    private Run newRun(Connection connection, Flow flow, RunInput input, Instant now) {
         FlowDefinition definition =
                 flows.stream().filter(f -> f.flow() == flow).findFirst().orElseThrow();
         // The parts to read are settled now: a change of the connection's default later does not change a run.
         RunInput stored = input.include() == null && !connection.include().isEmpty() && definition.readsParts(input)
                 ? input.withParts(connection.include())
                 : input;
-        Run run = Run.builder()
+        return Run.builder()
                 .id(UUID.randomUUID().toString())
                 .connectionId(connection.id())
                 .flow(flow)
@@ -96,13 +130,16 @@ public class RunIntake {
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
-        runs.insert(run);
-        if (idempotencyKey != null) {
-            keys.insert(connection.id(), idempotencyKey, requestHash, run.id(), now);
-        }
-        queue.enqueue(run.id(), now);
-        meters.counter("bridge.runs.started", "flow", flow.wireName()).increment();
-        return new Accepted(run, false);
+    }
+
+    /** The run that kept {@code run} from being stored: the one of its lead. */
+    private Run existing(Run run) {
+        return runs.findByLead(run.connectionId(), run.leadId())
+                .orElseThrow(() -> new IllegalStateException("run " + run.id() + " was not stored"));
+    }
+
+    private void started(Run run) {
+        meters.counter("bridge.runs.started", "flow", run.flow().wireName()).increment();
     }
 
     private Accepted replay(Connection connection, IdempotencyKeys.Entry entry, String requestHash) {

@@ -2,9 +2,12 @@ package com.auditybridge.run;
 
 import com.auditybridge.scheduling.ArrivalOrder;
 import com.auditybridge.scheduling.DurableTasks;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,7 +26,21 @@ public class RunQueue {
 
     /** Queues a new run behind the runs queued before it: under a backlog, older runs get the budget first. */
     public void enqueue(String runId, Instant at) {
-        tasks.scheduleIfAbsent(RunTask.instance(runId, order.nextPriority()), at);
+        tasks.scheduleNew(RunTask.instance(runId, order.nextPriority()), at);
+    }
+
+    /** {@link #enqueue} for several new runs, in the order given, in one round trip (and one for their priorities). */
+    public void enqueueAll(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        int[] priorities = order.nextPriorities(runs.size());
+        List<SchedulableInstance<?>> instances = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            instances.add(SchedulableInstance.of(RunTask.instance(run.id(), priorities[i]), run.nextAt()));
+        }
+        tasks.scheduleNew(instances);
     }
 
     /** Reopens a failed run on its failed step and queues it, both or neither. */

@@ -24,31 +24,75 @@ public class RunStore {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT_RUN =
+            "insert into run (id, connection_id, flow, status, step, input, callback_url,"
+                    + " lead_id, project_id, attempts, step_started_at, next_at, created_at, updated_at)"
+                    + " values (?,?,?,?,?,?,?,?,?,0,?,?,?,?) on conflict do nothing";
+    private static final String INSERT_TIMELINE =
+            "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)";
+
+    /**
+     * Stores a new run and its first timeline row; false, storing nothing, when the connection already has a run of
+     * the run's lead (unique on connection and lead): one statement tells both, without a look first.
+     */
     @Transactional
-    public void insert(Run run) {
-        Sql.update(
-                jdbc,
-                "insert into run (id, connection_id, flow, status, step, input, callback_url, lead_id,"
-                        + " project_id, attempts, step_started_at, next_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
-                run.id(),
-                run.connectionId(),
-                run.flow().wireName(),
-                run.status().wireName(),
-                run.step(),
-                run.input(),
-                run.callbackUrl(),
-                run.leadId(),
-                run.projectId(),
-                run.createdAt(),
-                run.createdAt(),
-                run.createdAt(),
-                run.createdAt());
-        appendTimeline(
-                run.id(),
-                run.createdAt(),
-                "intake",
-                "queued",
-                "accepted " + run.flow().wireName());
+    public boolean insert(Run run) {
+        return insertAll(List.of(run))[0];
+    }
+
+    /**
+     * {@link #insert} for several runs in two round trips (the runs, then the timeline rows of those stored), each run
+     * told apart: element i is false when run i's lead already had a run.
+     */
+    @Transactional
+    public boolean[] insertAll(List<Run> runs) {
+        int[] counts = jdbc.prepareStatement(INSERT_RUN, ps -> {
+            for (Run run : runs) {
+                Sql.bind(
+                        ps,
+                        run.id(),
+                        run.connectionId(),
+                        run.flow().wireName(),
+                        run.status().wireName(),
+                        run.step(),
+                        run.input(),
+                        run.callbackUrl(),
+                        run.leadId(),
+                        run.projectId(),
+                        run.createdAt(),
+                        run.createdAt(),
+                        run.createdAt(),
+                        run.createdAt());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+        boolean[] inserted = new boolean[runs.size()];
+        for (int i = 0; i < inserted.length; i++) {
+            // A driver may answer "done, count unknown" for a statement of a batch; only 0 means the lead had a run.
+            inserted[i] = counts[i] != 0;
+        }
+        if (!java.util.stream.IntStream.range(0, inserted.length).anyMatch(i -> inserted[i])) {
+            return inserted;
+        }
+        jdbc.prepareStatement(INSERT_TIMELINE, ps -> {
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i]) {
+                    Run run = runs.get(i);
+                    Sql.bind(
+                            ps,
+                            timelineRow(
+                                    run.id(),
+                                    run.createdAt(),
+                                    "intake",
+                                    "queued",
+                                    "accepted " + run.flow().wireName()));
+                    ps.addBatch();
+                }
+            }
+            return ps.executeBatch();
+        });
+        return inserted;
     }
 
     @Transactional
@@ -170,14 +214,17 @@ public class RunStore {
 
     /** One timeline row; an outcome the upstream named (a job's status, an audit's stage) is kept cut to its column. */
     public void appendTimeline(String runId, Instant at, String step, String outcome, String detail) {
-        Sql.update(
-                jdbc,
-                "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
-                runId,
-                at,
-                Bounded.cut(step, Bounded.TIMELINE_WORD),
-                Bounded.cut(outcome, Bounded.TIMELINE_WORD),
-                Bounded.cut(detail, Bounded.TEXT));
+        Sql.update(jdbc, INSERT_TIMELINE, timelineRow(runId, at, step, outcome, detail));
+    }
+
+    private static Object[] timelineRow(String runId, Instant at, String step, String outcome, String detail) {
+        return new Object[] {
+            runId,
+            at,
+            Bounded.cut(step, Bounded.TIMELINE_WORD),
+            Bounded.cut(outcome, Bounded.TIMELINE_WORD),
+            Bounded.cut(detail, Bounded.TEXT)
+        };
     }
 
     int update(String sql, Object... args) {

@@ -3,10 +3,12 @@ package com.auditybridge.scheduling;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 
 /** Schedules db-scheduler task instances, joining the caller's transaction when there is one. */
 @Singleton
@@ -20,6 +22,21 @@ public class DurableTasks {
 
     public void scheduleIfAbsent(TaskInstance<?> instance, Instant at) {
         scheduler.get().scheduleIfNotExists(instance, at);
+    }
+
+    /**
+     * Schedules an instance whose id was made just now (a fresh UUID), so none can exist yet: one insert, without the
+     * look for an existing one that {@link #scheduleIfAbsent} makes first. Due at once, it is executed at once too.
+     */
+    public void scheduleNew(TaskInstance<?> instance, Instant at) {
+        scheduler.get().scheduleBatch(List.of(instance), at);
+    }
+
+    /** {@link #scheduleNew} for several instances, each at its own time: one batch of inserts, one round trip. */
+    public void scheduleNew(List<SchedulableInstance<?>> instances) {
+        if (!instances.isEmpty()) {
+            scheduler.get().scheduleBatch(instances);
+        }
     }
 
     /**

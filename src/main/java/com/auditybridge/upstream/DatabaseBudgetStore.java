@@ -3,6 +3,7 @@ package com.auditybridge.upstream;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,8 @@ import javax.sql.DataSource;
  * connection of its own, so a budget check never joins, nor commits, a caller's transaction. One check is one such
  * transaction: select, update, commit (an insert too, the first time), committed without waiting for the disk
  * ({@link UnflushedCommits}). Each write also says when the bucket is full again ({@link RefilledAt}), so that retention
- * can delete the buckets no longer used.
+ * can delete the buckets no longer used. Concurrent checks of one bucket on this replica are batched into one such
+ * transaction.
  */
 final class DatabaseBudgetStore implements BudgetStore {
     static final String TABLE = "upstream_budget";
@@ -43,7 +45,14 @@ final class DatabaseBudgetStore implements BudgetStore {
 
     @Override
     public Bucket bucket(String key, BucketShape shape) {
-        return proxies.computeIfAbsent(key, k -> buckets.builder().build(k, shape::configuration));
+        // Batching: checks of one bucket that arrive while one is at the database wait for it and then go together, as
+        // one transaction applying each in turn, instead of queueing one by one on the bucket's row lock (and holding a
+        // pool connection each meanwhile). Each check still gets its own exact answer.
+        return proxies.computeIfAbsent(
+                key,
+                k -> buckets.builder()
+                        .withOptimization(Optimizations.batching())
+                        .build(k, shape::configuration));
     }
 
     @Override

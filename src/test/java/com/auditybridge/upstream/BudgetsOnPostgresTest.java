@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auditybridge.testing.MutableClock;
 import com.auditybridge.testing.PostgresOnly;
+import com.auditybridge.testing.StatementCounter;
 import com.auditybridge.testing.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,7 +39,7 @@ class BudgetsOnPostgresTest {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetsOnPostgresTest.class);
     private static final String FINGERPRINT = "0123456789abcdef";
     private final MutableClock clock = new MutableClock();
-    private final AtomicInteger statements = new AtomicInteger();
+    private final StatementCounter counter = new StatementCounter();
     private TestDatabase database;
     private HikariDataSource pool;
     private DataSource dataSource;
@@ -57,7 +60,7 @@ class BudgetsOnPostgresTest {
         config.setUsername("postgres");
         config.setMaximumPoolSize(3);
         pool = new HikariDataSource(config);
-        dataSource = counting(pool);
+        dataSource = counter.counting(pool);
     }
 
     @AfterEach
@@ -118,42 +121,61 @@ class BudgetsOnPostgresTest {
         BudgetKey key = BudgetKey.upstream(CallClass.AUDITY_POLL, FINGERPRINT, polls);
         Budgets replica = replica();
         replica.take(key);
-        statements.set(0);
         int checks = 200;
         long start = System.nanoTime();
-        for (int i = 0; i < checks; i++) {
-            clock.advance(Duration.ofSeconds(1));
-            replica.take(key);
-        }
+        StatementCounter.Sent sent = counter.during(() -> {
+            for (int i = 0; i < checks; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                replica.take(key);
+            }
+        });
         double millis = (System.nanoTime() - start) / 1e6 / checks;
         LOG.info(
-                "a budget check on Postgres: {} ms, {} statements and one commit",
+                "a budget check on Postgres: {} ms, {} statements and {} commit",
                 String.format("%.2f", millis),
-                statements.get() / (double) checks);
-        assertThat(statements.get()).as("set local, select for update, update").isEqualTo(3 * checks);
+                sent.count() / (double) checks,
+                sent.commits() / (double) checks);
+        assertThat(sent.count()).as("set local, select for update, update").isEqualTo(3 * checks);
+        assertThat(sent.commits()).isEqualTo(checks);
+    }
+
+    @Test
+    void concurrentChecksOfOneBucketGoTogetherInFewerTransactionsAndEachGetsItsOwnAnswer() throws Exception {
+        BucketShape inbound = BucketShape.of(1000, 100, Duration.ZERO);
+        BudgetKey key = BudgetKey.inbound("conn-1", inbound);
+        Budgets replica = replica();
+        replica.take(key);
+        int threads = 16;
+        int each = 20;
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        StatementCounter.Sent sent = counter.during(() -> {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        if (replica.take(key).isZero()) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            done.forEach(f -> {
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+        pool.shutdown();
+        LOG.info("{} concurrent checks of one bucket: {} transactions", threads * each, sent.commits());
+        // The clock stands still: the bucket held its burst less the first check, and not one token more goes out.
+        assertThat(admitted.get()).isEqualTo(inbound.capacity() - 1);
+        assertThat(sent.commits()).isLessThan(threads * each);
     }
 
     private Budgets replica() {
         return new Budgets(new DatabaseBudgetStore(dataSource, clock), clock, new SimpleMeterRegistry());
-    }
-
-    /** Counts the statements made on its connections. */
-    private DataSource counting(DataSource target) {
-        InvocationHandler pool = (proxy, method, args) -> {
-            Object result = method.invoke(target, args);
-            if (result instanceof Connection connection) {
-                return Proxy.newProxyInstance(
-                        getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
-                            if (m.getName().equals("prepareStatement")
-                                    || m.getName().equals("createStatement")) {
-                                statements.incrementAndGet();
-                            }
-                            return m.invoke(connection, a);
-                        });
-            }
-            return result;
-        };
-        return (DataSource)
-                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, pool);
     }
 }
