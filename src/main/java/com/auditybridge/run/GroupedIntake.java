@@ -46,8 +46,10 @@ public class GroupedIntake {
         queue.add(mine);
         turns.acquireUninterruptibly();
         try {
-            if (!mine.answer().isDone()) {
-                writeQueued();
+            // First in, first out: a turn writes groups until one held this hook (or another turn has taken it), so a
+            // hook whose own turn found it already written never leaves a later hook behind with no turn to come.
+            while (!mine.answer().isDone() && writeQueued()) {
+                // the next group
             }
         } finally {
             turns.release();
@@ -55,13 +57,14 @@ public class GroupedIntake {
         return mine.answer().join();
     }
 
-    private void writeQueued() {
+    /** Writes the next group of queued hooks; false when none was queued. */
+    private boolean writeQueued() {
         List<Waiting> group = new ArrayList<>();
         for (Waiting next; group.size() < groupSize && (next = queue.poll()) != null; ) {
             group.add(next);
         }
         if (group.isEmpty()) {
-            return;
+            return false;
         }
         try {
             List<RunIntake.Accepted> accepted =
@@ -73,5 +76,6 @@ public class GroupedIntake {
             LOG.debug("a group of {} hooks was not stored ({}); each goes alone", group.size(), e.toString());
             group.forEach(waiting -> waiting.answer().complete(Optional.empty()));
         }
+        return true;
     }
 }
