@@ -11,9 +11,9 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { continuesOnFail, eventItem, failure, FINAL_EVENT, isEvent } from '../shared/events';
+import { receivedEvent } from '../shared/delivery';
+import { continuesOnFail, eventItem, failure, FINAL_EVENT } from '../shared/events';
 import { failOnResume } from '../shared/resume';
-import { rawBodyOf, verify } from '../shared/signature';
 import { bridgeRequest, CREDENTIALS } from '../shared/transport';
 import { properties } from './descriptions';
 import { buildCall, InvalidParameter, isLong, nextPage, type Parameter } from './requests';
@@ -111,26 +111,10 @@ export class AudityBridge implements INodeType {
 
 	/** The bridge's final event, POSTed to this execution's resume URL: verified, then the node's output. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
 		const credentials = await this.getCredentials(CREDENTIALS);
-		const secret = String(credentials.signingSecret ?? '').trim();
-		if (secret !== '') {
-			const verdict = verify(
-				secret,
-				request.headers,
-				rawBodyOf(request),
-				Math.floor(Date.now() / 1000),
-			);
-			if (!verdict.valid) {
-				// The execution keeps waiting: a forged or damaged call does not resume it.
-				response.status(401).json({ error: `signature not verified: ${verdict.reason}` });
-				return { noWebhookResponse: true };
-			}
-		}
-		const event = this.getBodyData();
-		if (!isEvent(event)) {
-			response.status(400).json({ error: 'not an Audity Bridge event' });
+		// The execution keeps waiting on a call refused here: a forged or damaged call does not resume it.
+		const event = receivedEvent(this, String(credentials.signingSecret ?? '').trim());
+		if (!event) {
 			return { noWebhookResponse: true };
 		}
 		const item = eventItem(event);

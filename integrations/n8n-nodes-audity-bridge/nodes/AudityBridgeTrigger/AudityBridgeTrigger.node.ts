@@ -9,8 +9,8 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { EVENT_TYPES, eventItem, isEvent } from '../shared/events';
-import { rawBodyOf, verify } from '../shared/signature';
+import { receivedEvent } from '../shared/delivery';
+import { EVENT_TYPES, eventItem } from '../shared/events';
 import { bridgeRequest, callBridge, CREDENTIALS, problemError } from '../shared/transport';
 
 /**
@@ -170,19 +170,8 @@ export class AudityBridgeTrigger implements INodeType {
 			response.status(410).json({ error: 'unknown subscription' });
 			return { noWebhookResponse: true };
 		}
-		const verdict = verify(
-			registration.secret,
-			request.headers,
-			rawBodyOf(request),
-			Math.floor(Date.now() / 1000),
-		);
-		if (!verdict.valid) {
-			response.status(401).json({ error: `signature not verified: ${verdict.reason}` });
-			return { noWebhookResponse: true };
-		}
-		const event = this.getBodyData();
-		if (!isEvent(event)) {
-			response.status(400).json({ error: 'not an Audity Bridge event' });
+		const event = receivedEvent(this, registration.secret);
+		if (!event) {
 			return { noWebhookResponse: true };
 		}
 		return {
