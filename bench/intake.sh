@@ -7,36 +7,21 @@
 #             no-op and the durable hook under wrk; then durable/pgbench and durable/no-op.
 #   h2:       the no-op and the durable hook; durable/no-op.
 # Usage: bench/intake.sh [h2|postgres] [seconds] [connections]
-# BENCH_JAR runs another build of the bridge (a before/after comparison). BENCH_JAVA_OPTS is added to the bridge's java command line; BENCH_JFR=file.jfr records the durable hook's timed
-# phase with JFR (settings=profile) into that file (read it with bench/jfr-top.py).
+# BENCH_JAR and BENCH_JAVA_OPTS: see bench/intake-bridge.sh. BENCH_JFR=file.jfr records the durable hook's timed phase
+# with JFR (settings=profile) into that file (read it with bench/jfr-top.py); JFR slows the bridge a lot, so take the
+# rates from runs without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}; SECONDS_EACH=${2:-20}; CONNECTIONS=${3:-32}; PORT=${PORT:-18080}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-JAR=${BENCH_JAR:-target/audity-bridge-0.1.0-SNAPSHOT.jar}
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
-
-WORK=$(mktemp -d)
-PSQL=(env PGOPTIONS="--client-min-messages=warning" psql -h 127.0.0.1 -U postgres -d test -qtA)
-if [ "$DB" = postgres ]; then
-  "${PSQL[@]}" -c "drop schema if exists bench cascade; create schema bench;"
-  export DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench"
-  export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=
-else
-  export DATASOURCES_DEFAULT_URL="jdbc:h2:file:$WORK/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-fi
-# The scheduler is off so that only intake is measured, not the runs it queues. The connection's inbound
-# rate (600 hook calls/min by default, answered 429) is raised: the benchmark measures the 202 path.
-# shellcheck disable=SC2086
-PORT=$PORT BRIDGE_SIMULATOR=true BRIDGE_API_KEYS=bench-key BRIDGE_SCHEDULER_AUTOSTART=false BRIDGE_BENCH_NOOP_HOOK=true \
-  BRIDGE_INTAKE_REQUESTS_PER_MINUTE=100000000 \
-  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done
+. bench/intake-bridge.sh
 
 rate() { grep -E "Requests/sec" | awk '{print $2}'; }
+# The bridge's CPU time so far (user + system, in clock ticks) and the number of requests wrk sent.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+requests() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p'; }
+HZ=$(getconf CLK_TCK)
 PGBENCH=""
 if [ "$DB" = postgres ]; then
   # The schema is migrated now (the bridge is up): the reference writes into the very tables, indexes and sequence.
@@ -55,9 +40,12 @@ declare -A RATE
 for path in /bench/noop-lead-arrived /v1/hooks/lead-arrived; do
   echo "== $path ($DB, ${SECONDS_EACH}s, $CONNECTIONS connections)"
   [ -z "${BENCH_JFR:-}" ] || [ "$path" != /v1/hooks/lead-arrived ] || jcmd $PID JFR.start name=durable settings=profile >/dev/null
+  BEFORE=$(cpu_ticks)
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s bench/lead-arrived.lua "http://localhost:$PORT" -- "$path" \
     > "$WORK/wrk"
+  TICKS=$(( $(cpu_ticks) - BEFORE ))
   grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors" "$WORK/wrk" || true
+  echo "bridge CPU: $(python3 -c "print(f'{1e6 * $TICKS / $HZ / $(requests < "$WORK/wrk"):.0f} µs a request, {100 * $TICKS / $HZ / $SECONDS_EACH:.0f} % of one core')")"
   RATE[$path]=$(rate < "$WORK/wrk")
   [ -z "${BENCH_JFR:-}" ] || [ "$path" != /v1/hooks/lead-arrived ] \
     || jcmd $PID JFR.stop name=durable filename="$(realpath -m "$BENCH_JFR")" >/dev/null

@@ -59,15 +59,17 @@ for kind in ("jdk.ExecutionSample",):
     samples = [e["values"] for e in events if e["type"] == kind and e["values"].get("stackTrace")]
     if not samples:
         continue
-    top, own, threads = collections.Counter(), collections.Counter(), collections.Counter()
+    top, own, threads, libs = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
     for s in samples:
         frames = [frame(f) for f in s["stackTrace"]["frames"]]
         top[frames[0]] += 1
+        libs[".".join(frames[0].split(".")[:3])] += 1
         own[service_frame(frames)] += 1
         t = s.get("sampledThread") or {}
         threads[group(t.get("javaName") or t.get("osName"))] += 1
     print(f"\n==== CPU: {kind}")
     table("top frames (self)", top, len(samples))
+    table("self time by package", libs, len(samples))
     table("first service frame (inclusive)", own, len(samples))
     table("threads", threads, len(samples))
 

@@ -1,7 +1,7 @@
 # Shared by bench/engine.sh and bench/inflight.sh: a simulator process and bridge replicas on one Postgres schema.
 # Expects SCHEMA, SIMPORT and WORK; sets PIDS. Upstream limits are raised on both sides (LIMITS per minute), unless
 # REAL_LIMITS=1: then the simulator keeps Audity's (reads 100, writes 20, polls 120 a minute) and the bridge its defaults.
-JAR=target/audity-bridge-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-target/audity-bridge-0.1.0-SNAPSHOT.jar}
 LIMITS=${LIMITS:-10000000}
 PIDS=()
 if [ "${REAL_LIMITS:-0}" = 1 ]; then

@@ -2,9 +2,12 @@ package com.auditybridge.upstream;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +26,7 @@ import javax.sql.DataSource;
  * transaction: select, update, commit (an insert too, the first time), committed without waiting for the disk
  * ({@link UnflushedCommits}). Each write also says when the bucket is full again ({@link RefilledAt}), so that retention
  * can delete the buckets no longer used. Concurrent checks of one bucket on this replica are batched into one such
- * transaction.
+ * transaction ({@link #recreatingWhenMissing}).
  */
 final class DatabaseBudgetStore implements BudgetStore {
     static final String TABLE = "upstream_budget";
@@ -45,14 +48,47 @@ final class DatabaseBudgetStore implements BudgetStore {
 
     @Override
     public Bucket bucket(String key, BucketShape shape) {
-        // Batching: checks of one bucket that arrive while one is at the database wait for it and then go together, as
-        // one transaction applying each in turn, instead of queueing one by one on the bucket's row lock (and holding a
-        // pool connection each meanwhile). Each check still gets its own exact answer.
         return proxies.computeIfAbsent(
                 key,
-                k -> buckets.builder()
-                        .withOptimization(Optimizations.batching())
-                        .build(k, shape::configuration));
+                k -> recreatingWhenMissing(
+                        buckets.builder()
+                                .withOptimization(Optimizations.batching())
+                                .build(k, shape::configuration),
+                        buckets.builder().build(k, shape::configuration)));
+    }
+
+    /**
+     * Batching: checks of one bucket that arrive while one is at the database wait for it and then go together, as one
+     * transaction applying each in turn, instead of queueing one by one on the bucket's row lock (and holding a pool
+     * connection each meanwhile). Each check still gets its own exact answer. A batch does not make a bucket whose
+     * row is missing (new, or deleted by retention) and fails instead: the call is then made again unbatched, which
+     * makes the row with the bucket's configuration.
+     */
+    private static Bucket recreatingWhenMissing(Bucket batched, Bucket plain) {
+        return (Bucket) Proxy.newProxyInstance(
+                DatabaseBudgetStore.class.getClassLoader(), new Class<?>[] {Bucket.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(batched, args);
+                    } catch (InvocationTargetException e) {
+                        if (!missing(e.getCause())) {
+                            throw e.getCause();
+                        }
+                    }
+                    try {
+                        return method.invoke(plain, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static boolean missing(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -9,12 +9,15 @@ import com.auditybridge.testing.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,39 +143,64 @@ class BudgetsOnPostgresTest {
     }
 
     @Test
-    void concurrentChecksOfOneBucketGoTogetherInFewerTransactionsAndEachGetsItsOwnAnswer() throws Exception {
+    void concurrentChecksOfOneBucketGoTogetherInFewerTransactionsAndEachGetsItsOwnAnswer() {
         BucketShape inbound = BucketShape.of(1000, 100, Duration.ZERO);
         BudgetKey key = BudgetKey.inbound("conn-1", inbound);
         Budgets replica = replica();
         replica.take(key);
-        int threads = 16;
-        int each = 20;
+        int[] admitted = new int[1];
+        StatementCounter.Sent sent = counter.during(() -> admitted[0] = takeAtOnce(replica, key, 16, 20));
+        LOG.info("{} concurrent checks of one bucket: {} transactions", 16 * 20, sent.commits());
+        // The clock stands still: the bucket held its burst less the first check, and not one token more goes out.
+        assertThat(admitted[0]).isEqualTo(inbound.capacity() - 1);
+        assertThat(sent.commits()).isLessThan(16 * 20);
+    }
+
+    @Test
+    void concurrentFirstChecksOfANewBucketAndChecksAfterRetentionDeletedItAllGetAnAnswer() throws Exception {
+        BudgetKey key = BudgetKey.inbound("conn-2", BucketShape.of(1000, 100, Duration.ZERO));
+        Budgets replica = replica();
+
+        assertThat(takeAtOnce(replica, key, 32, 2)).isEqualTo(64);
+
+        for (int round = 0; round < 5; round++) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("delete from upstream_budget");
+            }
+            assertThat(takeAtOnce(replica, key, 32, 2))
+                    .as("a bucket made anew is full")
+                    .isEqualTo(64);
+        }
+    }
+
+    /** {@code threads} threads each taking {@code each} tokens of {@code key} at once; how many were admitted. */
+    private static int takeAtOnce(Budgets replica, BudgetKey key, int threads, int each) {
         AtomicInteger admitted = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        StatementCounter.Sent sent = counter.during(() -> {
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
+                done.add(workers.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
                     for (int i = 0; i < each; i++) {
                         if (replica.take(key).isZero()) {
                             admitted.incrementAndGet();
                         }
                     }
+                    return null;
                 }));
             }
-            done.forEach(f -> {
-                try {
-                    f.get(60, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        });
-        pool.shutdown();
-        LOG.info("{} concurrent checks of one bucket: {} transactions", threads * each, sent.commits());
-        // The clock stands still: the bucket held its burst less the first check, and not one token more goes out.
-        assertThat(admitted.get()).isEqualTo(inbound.capacity() - 1);
-        assertThat(sent.commits()).isLessThan(threads * each);
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("a check failed", e);
+        } finally {
+            workers.shutdown();
+        }
+        return admitted.get();
     }
 
     private Budgets replica() {
