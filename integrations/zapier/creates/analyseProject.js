@@ -1,6 +1,6 @@
 'use strict';
 
-const { hookCreate } = require('../lib/hookCreate');
+const { hookCreate, INCLUDE_FIELD, included } = require('../lib/hookCreate');
 const { SAMPLE_RUN, compact } = require('../lib/runs');
 
 module.exports = hookCreate({
@@ -20,8 +20,9 @@ module.exports = hookCreate({
       type: 'string',
       helpText: 'The Audity project (a UUID), such as the Project ID of a finished "Convert Lead to Audit" run.',
     },
+    INCLUDE_FIELD,
   ],
-  body: (inputData) => ({ projectId: String(inputData.projectId).trim() }),
+  body: (inputData) => ({ projectId: String(inputData.projectId).trim(), ...included(inputData) }),
   sample: compact({
     ...SAMPLE_RUN,
     flow: 'project-analysis',

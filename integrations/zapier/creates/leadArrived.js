@@ -1,6 +1,6 @@
 'use strict';
 
-const { hookCreate, picked } = require('../lib/hookCreate');
+const { hookCreate, picked, INCLUDE_FIELD, included } = require('../lib/hookCreate');
 const { projectInputFields, projectKeys } = require('../lib/projectFields');
 
 const PREFIX = 'project_';
@@ -32,6 +32,7 @@ module.exports = hookCreate({
       choices: { async: 'Run the audit analysis (default)', none: 'Stop after the conversion' },
       helpText: 'Whether the run also triggers and waits for the audit analysis of the new project.',
     },
+    INCLUDE_FIELD,
   ],
   body: (inputData) => {
     const body = { leadId: String(inputData.leadId).trim() };
@@ -41,6 +42,9 @@ module.exports = hookCreate({
     }
     if (inputData.analysis) {
       body.analysis = inputData.analysis;
+    }
+    if (inputData.analysis !== 'none') {
+      Object.assign(body, included(inputData));
     }
     return body;
   },

@@ -40,6 +40,28 @@ const METADATA_FIELD = {
     'later step or another Zap can match the result to your record.',
 };
 
+/** The parts of the finished audit a lead-to-audit or project-analysis run carries (the hook's `include`). */
+const INCLUDE_FIELD = {
+  key: 'include',
+  label: 'Include',
+  list: true,
+  required: false,
+  choices: {
+    analysis: "Analysis (the project's audit analysis, as Audity answers it)",
+    deliverables: 'Deliverables (executive summary, opportunity matrix, risk assessment, stakeholder memos)',
+  },
+  helpText:
+    'Optional. Parts of the finished audit to carry in the result, read by the bridge within the token\'s read ' +
+    "budget; none chosen: the connection's default. A part the bridge could not read is listed in Missing, one too " +
+    'large for the callback in Omitted; Result URL serves the whole result.',
+};
+
+/** `include` for a hook body, when parts were chosen. */
+const included = (inputData) => {
+  const parts = [].concat(inputData.include || []).filter(present);
+  return parts.length > 0 ? { include: parts } : {};
+};
+
 const isYes = (value) => value === true || value === 'true' || value === 'yes';
 
 /** The members of inputData named in `keys` that have a value, for an object member of a hook body. */
@@ -162,4 +184,4 @@ const hookCreate = (spec) => {
   };
 };
 
-module.exports = { hookCreate, picked, isYes };
+module.exports = { hookCreate, picked, isYes, INCLUDE_FIELD, included };

@@ -69,7 +69,10 @@ beforeAll(async () => {
     project_currency: 'EUR',
     metadata: { crmId: '42' },
   });
-  waiting.analyse_project = startWaiting('analyse_project', { projectId: fixture.projectId });
+  waiting.analyse_project = startWaiting('analyse_project', {
+    projectId: fixture.projectId,
+    include: ['deliverables'],
+  });
   waiting.update_project = startWaiting('update_project', {
     projectId: fixture.projectId,
     changes_clientName: 'Renamed by Zapier',
@@ -120,7 +123,7 @@ describe('a create that waits for the result', () => {
     expect(output.finishedAt).toEqual(expect.any(String));
   });
 
-  test('Analyse Project resumes with the analysis of the project', async () => {
+  test('Analyse Project resumes with the analysis of the project and the deliverables asked for', async () => {
     const { runId, output } = await resumed('analyse_project');
 
     expect(output).toMatchObject({
@@ -132,6 +135,11 @@ describe('a create that waits for the result', () => {
     });
     expect(output.analysisId).toEqual(expect.any(String));
     expect(output.jobId).toEqual(expect.any(String));
+    const result = await call('GET', `/v1/runs/${runId}/result`);
+    expect(output.deliverables).toEqual(result.body.deliverables);
+    expect(output.deliverables.executiveSummary).toEqual(expect.any(Object));
+    expect(output.resultUrl).toBe(`/v1/runs/${runId}/result`);
+    expect(output.analysis).toBeUndefined();
   });
 
   test('Update Project resumes with the project as Audity saved it', async () => {
@@ -232,9 +240,10 @@ describe('performResume and the callback it is given', () => {
 describe('a create that does not wait', () => {
   test('answers at once with the queued run, gives the bridge no callback URL and does not pause', async () => {
     const lead = await newLead();
+    // Parts of an audit that will not run are not asked for (the bridge would refuse include with analysis none).
     const answer = await runWithCallbackUrl(
       'creates.lead_arrived.operation.perform',
-      { authData, inputData: { leadId: lead, analysis: 'none' } },
+      { authData, inputData: { leadId: lead, analysis: 'none', include: ['analysis'] } },
       zapier.url('/callback/never'),
     );
 
