@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Small load helper for bench/engine.sh and bench/inflight.sh (stdlib only, keep-alive connections).
 
-  load.py leads SIM_PORT N            adds N unconverted leads to the bridge's simulator account, prints their ids
+  load.py leads SIM_PORT N [TOKEN]    adds N unconverted leads to the simulator account of TOKEN (the bridge's demo
+                                      token by default), prints their ids
   load.py hooks BRIDGE_PORT KEY FILE  posts lead-arrived for every lead id in FILE (4 threads), prints counts
 """
 import http.client, json, sys, threading
@@ -9,10 +10,10 @@ import http.client, json, sys, threading
 TOKEN = "aky_DemoSimulatorToken0123456789abcd"  # the simulator's demo token, meaningless outside it
 
 
-def leads(port, n):
+def leads(port, n, token=TOKEN):
     conn = http.client.HTTPConnection("127.0.0.1", port)
     for i in range(n):
-        conn.request("POST", "/sim/admin/audity/leads", json.dumps({"token": TOKEN, "companyName": f"Bench {i}"}),
+        conn.request("POST", "/sim/admin/audity/leads", json.dumps({"token": token, "companyName": f"Bench {i}"}),
                      {"Content-Type": "application/json", "X-Sim-Admin-Token": "sim-admin"})
         r = conn.getresponse(); body = r.read()
         if r.status != 201:
@@ -41,7 +42,7 @@ def hooks(port, key, path):
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "leads":
-        leads(int(sys.argv[2]), int(sys.argv[3]))
+        leads(int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:5])
     elif cmd == "hooks":
         hooks(int(sys.argv[2]), sys.argv[3], sys.argv[4])
     else:
