@@ -57,5 +57,12 @@ echo "runs by status: $(SQL "select string_agg(status || '=' || n, ' ') from (se
 SQL "select 'steps=' || count(*) || ' seconds=' || round(extract(epoch from max(at) - min(at))::numeric, 1)
        || ' steps/s=' || round(count(*) / greatest(extract(epoch from max(at) - min(at)), 0.001)::numeric, 1)
      from run_event where at > '$SINCE'"
+# No step ran twice: the timeline rows per run (the same number for every run when each step ran once) and the
+# (run, step, outcome) rows written more than once, and the paid calls per run (one convert and one trigger each).
+echo "timeline rows per run: $(SQL "select string_agg(n || ' rows: ' || c || ' runs', ', ' order by n) from (select n, count(*) c
+       from (select count(*) n from run_event group by run_id) x group by n) y")"
+echo "(run, step, outcome) written twice: $(SQL "select count(*) from (select 1 from run_event group by run_id, step, outcome
+       having count(*) > 1) d"), paid calls per run: $(SQL "select string_agg(n || ': ' || c || ' runs', ', ' order by n) from
+       (select n, count(*) c from (select count(*) n from paid_call group by run_id) x group by n) y")"
 echo "first replica's CPU: $(python3 -c "print(f'{1e3 * $TICKS / $(getconf CLK_TCK) / max($ROWS, 1):.2f} ms a step over $ROWS steps')")"
 echo "replicas=$REPLICAS runs=$RUNS tokens=$TOKENS  load: $(uptime | sed 's/.*load/load/')"
