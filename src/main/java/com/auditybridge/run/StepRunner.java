@@ -173,7 +173,7 @@ public class StepRunner {
                 now,
                 codec.readResult(run.result()).notes(),
                 transientFailures,
-                webhooksSeen.recently(connection.id(), now));
+                () -> webhooksSeen.recently(connection.id(), now));
         UpstreamError error = outcome.error();
         return error != null && error.isTransient()
                 ? decisions.afterTransient(run, error, Decisions.describe(error))
