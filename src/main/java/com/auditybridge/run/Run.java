@@ -39,6 +39,33 @@ public record Run(
         return new Builder();
     }
 
+    /** A builder holding this run, to make a copy that differs where set. */
+    public Builder toBuilder() {
+        return builder()
+                .id(id)
+                .connectionId(connectionId)
+                .flow(flow)
+                .status(status)
+                .step(step)
+                .input(input)
+                .callbackUrl(callbackUrl)
+                .leadId(leadId)
+                .projectId(projectId)
+                .jobId(jobId)
+                .analysisId(analysisId)
+                .auditId(auditId)
+                .result(result)
+                .error(error)
+                .attempts(attempts)
+                .stepStartedAt(stepStartedAt)
+                .waitDeadline(waitDeadline)
+                .nextAt(nextAt)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .finishedAt(finishedAt)
+                .version(version);
+    }
+
     public static final class Builder {
         private String id;
         private String connectionId;

@@ -231,47 +231,83 @@ public class RunStore {
         return Sql.update(jdbc, sql, args);
     }
 
+    private static final String KEEP_IDS = "project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
+            + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id)";
+
     /**
      * Applies the state part of a transition, only if the run is still at the version the step read: a cancel, or a
      * revived execution of the same run, moved it on meanwhile and this step's decision is stale. Ids learned upstream
-     * are facts and are kept whatever the version. The prerequisite deadline is set once, at the first wait, and kept.
-     * The error's code and message may be the upstream's own words, of any length: they are kept cut to their columns.
+     * are facts and are kept whatever the version: with the state in one statement, or alone when the state is stale.
+     * The prerequisite deadline is set once, at the first wait, and kept. The error's code and message may be the
+     * upstream's own words, of any length: they are kept cut to their columns.
+     *
+     * @return the run as the update left it, built here rather than read again; empty when the run had moved on
      */
-    boolean applyState(Run run, Transition t, Instant now, String resultJson) {
-        RunError error = t.error();
-        Instant stepStarted = t.entersStep() ? now : run.stepStartedAt();
-        int attempts = t.entersStep() ? 0 : run.attempts() + (t.spendsAttempt() ? 1 : 0);
+    Optional<Run> applyState(Run run, Transition t, Instant now, String resultJson) {
         UpstreamIds ids = t.ids();
-        if (ids.any()) {
+        RunError error = t.error();
+        RunError kept = error == null
+                ? null
+                : new RunError(
+                        Bounded.cut(error.code(), Bounded.ERROR_CODE),
+                        Bounded.cut(error.message(), Bounded.TEXT),
+                        error.upstreamStatus());
+        Run after = run.toBuilder()
+                .status(t.status())
+                .step(t.entersStep() ? t.step() : run.step())
+                .nextAt(t.nextAt())
+                .attempts(t.entersStep() ? 0 : run.attempts() + (t.spendsAttempt() ? 1 : 0))
+                .stepStartedAt(t.entersStep() ? now : run.stepStartedAt())
+                .result(resultJson == null ? run.result() : resultJson)
+                // As the row reads back (map): no code, no error.
+                .error(kept == null || kept.code() == null ? null : kept)
+                .waitDeadline(run.waitDeadline() == null ? t.waitDeadline() : run.waitDeadline())
+                .updatedAt(now)
+                .finishedAt(t.status().terminal() ? now : null)
+                .projectId(ids.projectId() == null ? run.projectId() : ids.projectId())
+                .jobId(ids.jobId() == null ? run.jobId() : ids.jobId())
+                .analysisId(ids.analysisId() == null ? run.analysisId() : ids.analysisId())
+                .auditId(ids.auditId() == null ? run.auditId() : ids.auditId())
+                .version(run.version() + 1)
+                .build();
+        // Where the update below coalesces, 'after' takes the run read for the row: only this update writes result and
+        // wait_deadline, and it applies only at the version read. An id that a stale execution of the run keeps
+        // meanwhile (the second update) the row has and 'after' may not: as when that execution commits just after
+        // this one, which was always possible.
+        boolean applied = update(
+                        "update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
+                                + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
+                                + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, "
+                                + KEEP_IDS + ", version = version + 1 where id = ? and version = ?",
+                        after.status().wireName(),
+                        after.step(),
+                        after.nextAt(),
+                        after.attempts(),
+                        after.stepStartedAt(),
+                        resultJson,
+                        kept == null ? null : kept.code(),
+                        kept == null ? null : kept.message(),
+                        kept == null ? null : kept.upstreamStatus(),
+                        t.waitDeadline(),
+                        after.updatedAt(),
+                        after.finishedAt(),
+                        ids.projectId(),
+                        ids.jobId(),
+                        ids.analysisId(),
+                        ids.auditId(),
+                        run.id(),
+                        run.version())
+                == 1;
+        if (!applied && ids.any()) {
             update(
-                    "update run set project_id = coalesce(?, project_id), job_id = coalesce(?, job_id),"
-                            + " analysis_id = coalesce(?, analysis_id), audit_id = coalesce(?, audit_id) where id = ?",
+                    "update run set " + KEEP_IDS + " where id = ?",
                     ids.projectId(),
                     ids.jobId(),
                     ids.analysisId(),
                     ids.auditId(),
                     run.id());
         }
-        return update(
-                        "update run set status = ?, step = ?, next_at = ?, attempts = ?, step_started_at = ?,"
-                                + " result = coalesce(?, result), error_code = ?, error_message = ?, error_upstream_status = ?,"
-                                + " wait_deadline = coalesce(wait_deadline, ?), updated_at = ?, finished_at = ?, version = version + 1"
-                                + " where id = ? and version = ?",
-                        t.status().wireName(),
-                        t.entersStep() ? t.step() : run.step(),
-                        t.nextAt(),
-                        attempts,
-                        stepStarted,
-                        resultJson,
-                        error == null ? null : Bounded.cut(error.code(), Bounded.ERROR_CODE),
-                        error == null ? null : Bounded.cut(error.message(), Bounded.TEXT),
-                        error == null ? null : error.upstreamStatus(),
-                        t.waitDeadline(),
-                        now,
-                        t.status().terminal() ? now : null,
-                        run.id(),
-                        run.version())
-                == 1;
+        return applied ? Optional.of(after) : Optional.empty();
     }
 
     /** Keeps a wake on the run (the earliest, when several came); locks the run's row until the transaction ends. */

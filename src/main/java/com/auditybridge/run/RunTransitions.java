@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,8 @@ public class RunTransitions {
         Instant now = clock.instant();
         RunResult kept = codec.readResult(run.result()).with(t.results(), t.notes());
         boolean resultChanged = !t.results().isEmpty() || t.notes() != null;
-        if (!store.applyState(run, t, now, resultChanged ? codec.writeResult(kept) : null)) {
+        Optional<Run> applied = store.applyState(run, t, now, resultChanged ? codec.writeResult(kept) : null);
+        if (applied.isEmpty()) {
             LOG.info(
                     "run {} moved on while step {} ran (cancelled, or executed elsewhere): its {} is dropped",
                     run.id(),
@@ -73,7 +75,7 @@ public class RunTransitions {
             return true;
         }
         // Events report the run as just committed, ids learned in this step included.
-        Run after = store.find(run.id()).orElseThrow();
+        Run after = applied.get();
         for (String type : t.events()) {
             outbox.emit(
                     run.connectionId(),

@@ -41,6 +41,9 @@ class StaleTransitionTest extends BridgeTestBase {
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) cancelled.at("timeline");
         assertThat(timeline.get(timeline.size() - 1)).containsEntry("outcome", "cancelled");
         assertThat(rows.events(runId)).noneMatch(e -> "analysis.completed".equals(e.get("type")));
+        assertThat(runs.find(runId).orElseThrow().jobId())
+                .as("an id learned upstream is kept whatever became of the decision")
+                .isEqualTo("j-1");
     }
 
     @Test
