@@ -42,13 +42,13 @@ class StatementCountTest extends BridgeTestBase {
      * reschedule), the step's own reads and writes, and on Postgres its upstream budget check (3 statements, 1 commit).
      */
     static final Map<String, Cost> STEPS_ON_H2 = Map.of(
-            "convert", new Cost(23, 10),
+            "convert", new Cost(26, 10),
             "trigger", new Cost(14, 8),
             "wait-prereqs", new Cost(9, 5),
             "poll", new Cost(9, 5));
 
     static final Map<String, Cost> STEPS_ON_POSTGRES = Map.of(
-            "convert", new Cost(26, 11),
+            "convert", new Cost(29, 11),
             "trigger", new Cost(17, 9),
             "wait-prereqs", new Cost(12, 6),
             "poll", new Cost(12, 6));

@@ -18,8 +18,8 @@ import java.time.Duration;
  * @param convertTries how many converts of one lead may go unanswered before a human is asked (default 3)
  * @param triggerTries likewise for analysis triggers of one run (default 2: at most one possible second job)
  * @param submitTries  likewise for repo-audit submits of one run (default 2)
- * @param laneRecheck  how soon a convert held back by another conversion of its token in flight looks again
- *                     (default 5s)
+ * @param laneRecheck  how soon a convert held back by another conversion of its token in flight looks again on its
+ *                     own (default 5s); the conversion that frees the lane wakes the oldest waiting run at once
  */
 @ConfigurationProperties("bridge.paid-calls")
 public record PaidCallSettings(

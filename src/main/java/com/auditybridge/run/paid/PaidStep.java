@@ -12,6 +12,7 @@ import com.auditybridge.run.Transition;
 import com.auditybridge.run.paid.PaidCallRecord.How;
 import com.auditybridge.run.paid.PaidCallRecord.State;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.Precedence;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
 import java.time.Clock;
@@ -99,7 +100,10 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         PaidCallKind kind = call.kind();
         String tokenFp = String.valueOf(Digests.fingerprint(call.token(context)));
         Instant settledBefore = clock.instant().minus(settings.settleWindow());
-        if (kind.oneAtATimePerToken() && calls.laneBusy(tokenFp, kind, run.id(), settledBefore)) {
+        // The run's place in arrival order: when the lane frees, the oldest waiting run is woken first.
+        long place = Precedence.current().orElse(Long.MAX_VALUE);
+        if (kind.oneAtATimePerToken()
+                && calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, clock.instant())) {
             return new Progress.NotSent<>(
                     settings.laneRecheck(),
                     "another " + kind.paysFor()
@@ -109,7 +113,7 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         Outcome<R> outcome = call.send(run, context, () -> {
             Instant now = clock.instant();
             boolean recorded = calls.recordIntent(
-                    run, kind, tokenFp, call.subject(run, context), now, now.minus(settings.settleWindow()));
+                    run, kind, tokenFp, call.subject(run, context), place, now, now.minus(settings.settleWindow()));
             sentAt[0] = recorded ? now : null;
             return recorded;
         });
