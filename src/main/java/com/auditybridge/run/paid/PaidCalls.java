@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -102,24 +103,32 @@ public class PaidCalls {
     }
 
     /**
-     * True when the token's lane is taken by another run's call ({@link #laneBusy}); then this run waits in the
-     * lane's line at {@code place} (its place in arrival order, lower first), so that the call that frees the lane
-     * wakes it ({@link #settle}). The lane's row is locked while this is checked, as when the lane is freed, so a
-     * waiter is either seen by the call that frees the lane or finds the lane free itself.
+     * When the token's lane is taken by another run's call ({@link #laneBusy}), this run waits in the lane's line at
+     * {@code place} (its place in arrival order, lower first), so that the call that frees the lane wakes it
+     * ({@link #settle}); answers how many waiting runs are ahead of it. Empty when the lane is free. The lane's row is
+     * locked while this is checked, as when the lane is freed, so a waiter is either seen by the call that frees the
+     * lane or finds the lane free itself.
      */
     @Transactional
-    public boolean queueForLane(
+    public OptionalLong queueForLane(
             String tokenFp, PaidCallKind kind, String runId, long place, Instant settledBefore, Instant now) {
         // Looked at without the lock first: a free lane, the usual case, costs one read.
         if (!laneBusy(tokenFp, kind, runId, settledBefore)) {
-            return false;
+            return OptionalLong.empty();
         }
         lockLane(tokenFp, kind);
         if (!laneBusy(tokenFp, kind, runId, settledBefore)) {
-            return false;
+            return OptionalLong.empty();
         }
         waitInLine(tokenFp, kind, runId, place, now);
-        return true;
+        return OptionalLong.of(jdbc.prepareStatement(
+                "select count(*) from paid_lane_wait where token_fp = ? and kind = ? and place < ?", ps -> {
+                    Sql.bind(ps, tokenFp, kind.wireName(), place);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A step that makes a paid call, exactly once where the upstream lets that be known. It owns the call's states;
@@ -102,12 +103,14 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         Instant settledBefore = clock.instant().minus(settings.settleWindow());
         // The run's place in arrival order: when the lane frees, the oldest waiting run is woken first.
         long place = Precedence.current().orElse(Long.MAX_VALUE);
-        if (kind.oneAtATimePerToken()
-                && calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, clock.instant())) {
+        OptionalLong ahead = kind.oneAtATimePerToken()
+                ? calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, clock.instant())
+                : OptionalLong.empty();
+        if (ahead.isPresent()) {
             return new Progress.NotSent<>(
-                    settings.laneRecheck(),
-                    "another " + kind.paysFor()
-                            + " of this token is in flight or in doubt; one at a time, so that each finds its own result");
+                    settings.laneRecheckWith(ahead.getAsLong()),
+                    "another " + kind.paysFor() + " of this token is in flight or in doubt, " + ahead.getAsLong()
+                            + " more waiting before this one; one at a time, so that each finds its own result");
         }
         Instant[] sentAt = new Instant[1];
         Outcome<R> outcome = call.send(run, context, () -> {
