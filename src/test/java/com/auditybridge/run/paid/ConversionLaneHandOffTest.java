@@ -33,8 +33,11 @@ class ConversionLaneHandOffTest extends BridgeTestBase {
                 .map(lead -> leadArrived(lead, "\"analysis\":\"none\""))
                 .toList();
         scheduler.runAnyDueExecutions();
-        assertThat(count("select count(*) from paid_lane_wait")).as("held back, in line").isEqualTo(3);
-        assertThat(waiting).allSatisfy(id -> assertThat(conversionsOf(leadOf(id))).isZero());
+        assertThat(count("select count(*) from paid_lane_wait"))
+                .as("held back, in line")
+                .isEqualTo(3);
+        assertThat(waiting)
+                .allSatisfy(id -> assertThat(conversionsOf(leadOf(id))).isZero());
 
         // The first run's settle window passes, it finds its conversion and frees the lane: well within the hour.
         clock.advance(Duration.ofMinutes(3));
@@ -48,7 +51,9 @@ class ConversionLaneHandOffTest extends BridgeTestBase {
                     .as("sent in arrival order")
                     .isTrue();
         }
-        assertThat(count("select count(*) from paid_lane_wait")).as("the line is empty").isZero();
+        assertThat(count("select count(*) from paid_lane_wait"))
+                .as("the line is empty")
+                .isZero();
     }
 
     @Test

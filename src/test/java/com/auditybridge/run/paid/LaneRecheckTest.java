@@ -28,7 +28,8 @@ class LaneRecheckTest {
 
     @Test
     void aWaiterFarBackInALongLineLooksAgainAtLeastOnceAMinute() {
-        assertThat(recheckingAfter(Duration.ofSeconds(5)).laneRecheckWith(1_999)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(recheckingAfter(Duration.ofSeconds(5)).laneRecheckWith(1_999))
+                .isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
