@@ -13,11 +13,12 @@ cd "$(dirname "$0")/.."
 REPLICAS=${1:-1}; RUNS=${2:-2000}; TOKENS=${3:-1}; SIMPORT=${SIMPORT:-18190}; BASE=${BASE:-18191}; SCHEMA=engine
 WORK=$(mktemp -d); POLL_INITIAL=1s
 # The engine is measured, not the simulator's pace nor the designed waits: converts answer at once (the simulator's
-# demo default is 1 s of work), a converted project has its interview analysis at once (no prerequisite wait), and a
-# convert held back while another conversion of the token is in flight looks again after LANE_RECHECK (5 s by default:
-# conversions of one token take turns, docs/paid-calls.md).
+# demo default is 1 s of work), and a converted project has its interview analysis at once (no prerequisite wait).
+# Conversions of one token take turns (docs/paid-calls.md): the one that settles wakes the next; LANE_RECHECK sets how
+# soon a waiting convert also looks again on its own (the bridge's default, 5 s, unless given).
 export BRIDGE_ENCRYPTION_KEY=${BRIDGE_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}
-export SIM_AUDITY_CONVERT_DURATION=0s SIM_AUDITY_INTERVIEW_ANALYSIS_DELAY=0s BRIDGE_PAID_CALLS_LANE_RECHECK=${LANE_RECHECK:-50ms}
+export SIM_AUDITY_CONVERT_DURATION=0s SIM_AUDITY_INTERVIEW_ANALYSIS_DELAY=0s
+[ -z "${LANE_RECHECK:-}" ] || export BRIDGE_PAID_CALLS_LANE_RECHECK=$LANE_RECHECK
 . bench/lib.sh
 trap stop_all EXIT
 
@@ -46,12 +47,15 @@ fi
 # The first replica's CPU (user + system) per timeline row, from when it answers /health (start-up done) to the end.
 wait_up $((BASE + 1))
 TICKS0=$(awk '{print $14 + $15}' "/proc/${PIDS[2]}/stat"); ROWS0=$(SQL "select count(*) from run_event")
+SIMTICKS0=$(awk '{print $14 + $15}' "/proc/${PIDS[0]}/stat"); read -r BUSY0 ALL0 < <(machine_ticks)
 DEADLINE=$((SECONDS + 900))
 while [ "$(SQL "select count(*) from run where status not in ('completed','failed','cancelled')")" != 0 ]; do
   [ $SECONDS -lt $DEADLINE ] || { echo "runs did not end in 15 min"; break; }
   sleep 2
 done
 TICKS=$(( $(awk '{print $14 + $15}' "/proc/${PIDS[2]}/stat") - TICKS0 )); ROWS=$(( $(SQL "select count(*) from run_event") - ROWS0 ))
+SIMTICKS=$(( $(awk '{print $14 + $15}' "/proc/${PIDS[0]}/stat") - SIMTICKS0 )); read -r BUSY ALL < <(machine_ticks)
+BUSY=$((BUSY - BUSY0)); ALL=$((ALL - ALL0))
 [ -z "${BENCH_JFR:-}" ] || jcmd "${PIDS[2]}" JFR.stop name=engine filename="$(realpath -m "$BENCH_JFR")" >/dev/null
 echo "runs by status: $(SQL "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from run group by status) s")"
 SQL "select 'steps=' || count(*) || ' seconds=' || round(extract(epoch from max(at) - min(at))::numeric, 1)
@@ -65,4 +69,7 @@ echo "(run, step, outcome) written twice: $(SQL "select count(*) from (select 1 
        having count(*) > 1) d"), paid calls per run: $(SQL "select string_agg(n || ': ' || c || ' runs', ', ' order by n) from
        (select n, count(*) c from (select count(*) n from paid_call group by run_id) x group by n) y")"
 echo "first replica's CPU: $(python3 -c "print(f'{1e3 * $TICKS / $(getconf CLK_TCK) / max($ROWS, 1):.2f} ms a step over $ROWS steps')")"
+# Where the machine's CPU went meanwhile: the first replica, the simulator, and everything else (Postgres, the other
+# replica, other work on the machine), each per step; and how busy the cores were.
+echo "CPU a step: $(python3 -c "t = 1e3 / $(getconf CLK_TCK) / max($ROWS, 1); print(f'first replica {t * $TICKS:.2f} ms, simulator {t * $SIMTICKS:.2f} ms, rest {t * ($BUSY - $TICKS - $SIMTICKS):.2f} ms, machine busy {100 * $BUSY / max($ALL, 1):.0f} %')")"
 echo "replicas=$REPLICAS runs=$RUNS tokens=$TOKENS  load: $(uptime | sed 's/.*load/load/')"

@@ -37,3 +37,5 @@ bridge() {
     BRIDGE_INTAKE_REQUESTS_PER_MINUTE=$LIMITS BRIDGE_FLOWS_POLL_INITIAL=${POLL_INITIAL:-5s} \
     java -Xmx512m -jar $JAR > "$WORK/bridge-$1.log" 2>&1 & PIDS+=($!)
 }
+# The machine's busy and total CPU ticks since boot, all cores (/proc/stat: busy = all but idle and iowait).
+machine_ticks() { awk '/^cpu /{t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t}' /proc/stat; }

@@ -28,7 +28,8 @@ public final class Precedence {
         }
     }
 
-    static OptionalLong current() {
+    /** The rank this thread's work was given, if any. */
+    public static OptionalLong current() {
         Long rank = RANK.get();
         return rank == null ? OptionalLong.empty() : OptionalLong.of(rank);
     }

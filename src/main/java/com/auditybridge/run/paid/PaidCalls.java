@@ -3,6 +3,7 @@ package com.auditybridge.run.paid;
 import com.auditybridge.db.Bounded;
 import com.auditybridge.db.Sql;
 import com.auditybridge.run.Run;
+import com.auditybridge.run.RunQueue;
 import com.auditybridge.run.paid.PaidCallRecord.How;
 import com.auditybridge.run.paid.PaidCallRecord.State;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -26,9 +28,11 @@ public class PaidCalls {
     private static final String OPEN = "('in-flight','in-doubt','charged')";
 
     private final JdbcOperations jdbc;
+    private final RunQueue queue;
 
-    public PaidCalls(JdbcOperations jdbc) {
+    public PaidCalls(JdbcOperations jdbc, RunQueue queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
     @Transactional
@@ -99,6 +103,35 @@ public class PaidCalls {
     }
 
     /**
+     * When the token's lane is taken by another run's call ({@link #laneBusy}), this run waits in the lane's line at
+     * {@code place} (its place in arrival order, lower first), so that the call that frees the lane wakes it
+     * ({@link #settle}); answers how many waiting runs are ahead of it. Empty when the lane is free. The lane's row is
+     * locked while this is checked, as when the lane is freed, so a waiter is either seen by the call that frees the
+     * lane or finds the lane free itself.
+     */
+    @Transactional
+    public OptionalLong queueForLane(
+            String tokenFp, PaidCallKind kind, String runId, long place, Instant settledBefore, Instant now) {
+        // Looked at without the lock first: a free lane, the usual case, costs one read.
+        if (!laneBusy(tokenFp, kind, runId, settledBefore)) {
+            return OptionalLong.empty();
+        }
+        lockLane(tokenFp, kind);
+        if (!laneBusy(tokenFp, kind, runId, settledBefore)) {
+            return OptionalLong.empty();
+        }
+        waitInLine(tokenFp, kind, runId, place, now);
+        return OptionalLong.of(jdbc.prepareStatement(
+                "select count(*) from paid_lane_wait where token_fp = ? and kind = ? and place < ?", ps -> {
+                    Sql.bind(ps, tokenFp, kind.wireName(), place);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
+    }
+
+    /**
      * Records, in its own committed transaction and before the call goes out, that it is being sent. Answers false,
      * sending nothing, when the run moved on since it was read (a revived execution, a cancel), when this call is
      * already out, or, for a kind sent one at a time per token, when another run's call of the token is open: the
@@ -106,19 +139,21 @@ public class PaidCalls {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean recordIntent(
-            Run run, PaidCallKind kind, String tokenFp, String subject, Instant now, Instant settledBefore) {
+            Run run,
+            PaidCallKind kind,
+            String tokenFp,
+            String subject,
+            long place,
+            Instant now,
+            Instant settledBefore) {
         if (kind.oneAtATimePerToken()) {
             update(
                     "insert into paid_lane (token_fp, kind) values (?, ?) on conflict do nothing",
                     tokenFp,
                     kind.wireName());
-            jdbc.prepareStatement("select token_fp from paid_lane where token_fp = ? and kind = ? for update", ps -> {
-                Sql.bind(ps, tokenFp, kind.wireName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            });
+            lockLane(tokenFp, kind);
             if (laneBusy(tokenFp, kind, run.id(), settledBefore)) {
+                waitInLine(tokenFp, kind, run.id(), place, now);
                 return false;
             }
         }
@@ -144,6 +179,9 @@ public class PaidCalls {
                         run.id(),
                         run.version())
                 == 1;
+        if (sent && kind.oneAtATimePerToken()) {
+            update("delete from paid_lane_wait where run_id = ? and kind = ?", run.id(), kind.wireName());
+        }
         if (sent) {
             update(
                     "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
@@ -158,11 +196,14 @@ public class PaidCalls {
 
     /**
      * The call's answer or the evidence settled it (done, not done, unconfirmed) or proved a charge. A result id too
-     * long for its column is kept cut, as a record; the step that learned it fails its run on it (StepRunner).
+     * long for its column is kept cut, as a record; the step that learned it fails its run on it (StepRunner). A call
+     * sent one at a time per token that is settled frees its token's lane: the first run waiting for it is woken.
      */
     @Transactional
     public void settle(
             String runId, PaidCallKind kind, State state, String resultId, How how, String evidence, Instant now) {
+        boolean freesLane = kind.oneAtATimePerToken() && state != State.CHARGED;
+        String tokenFp = freesLane ? lockLaneOf(runId, kind) : null;
         update(
                 "update paid_call set state = ?, result_id = coalesce(?, result_id), result_how = coalesce(?, result_how),"
                         + " evidence = coalesce(?, evidence), updated_at = ? where run_id = ? and kind = ?",
@@ -173,6 +214,9 @@ public class PaidCalls {
                 now,
                 runId,
                 kind.wireName());
+        if (tokenFp != null) {
+            handOff(tokenFp, kind, now);
+        }
     }
 
     /** The send got no answer that settles it. */
@@ -238,5 +282,58 @@ public class PaidCalls {
 
     private static String cut(String text) {
         return Bounded.cut(text, Bounded.TEXT);
+    }
+
+    private void lockLane(String tokenFp, PaidCallKind kind) {
+        jdbc.prepareStatement("select token_fp from paid_lane where token_fp = ? and kind = ? for update", ps -> {
+            Sql.bind(ps, tokenFp, kind.wireName());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    private void waitInLine(String tokenFp, PaidCallKind kind, String runId, long place, Instant now) {
+        update(
+                "insert into paid_lane_wait (run_id, kind, token_fp, place, since) values (?, ?, ?, ?, ?)"
+                        + " on conflict do nothing",
+                runId,
+                kind.wireName(),
+                tokenFp,
+                place,
+                now);
+    }
+
+    /** Locks the lane of the token the run's call of {@code kind} was sent with, and answers that token. */
+    private String lockLaneOf(String runId, PaidCallKind kind) {
+        return jdbc.prepareStatement(
+                "select token_fp from paid_lane where kind = ?"
+                        + " and token_fp = (select token_fp from paid_call where run_id = ? and kind = ?) for update",
+                ps -> {
+                    Sql.bind(ps, kind.wireName(), runId, kind.wireName());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                });
+    }
+
+    /**
+     * Wakes the first run in the lane's line whose run has not ended, and takes it out of the line: its call is sent
+     * now, or it queues again behind a call that took the lane first.
+     */
+    private void handOff(String tokenFp, PaidCallKind kind, Instant now) {
+        String next = jdbc.prepareStatement(
+                "select w.run_id from paid_lane_wait w join run r on r.id = w.run_id where w.token_fp = ? and w.kind = ?"
+                        + " and r.status not in ('completed','failed','cancelled') order by w.place, w.since limit 1",
+                ps -> {
+                    Sql.bind(ps, tokenFp, kind.wireName());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                });
+        if (next != null) {
+            update("delete from paid_lane_wait where run_id = ? and kind = ?", next, kind.wireName());
+            queue.wake(next, now);
+        }
     }
 }

@@ -12,12 +12,14 @@ import com.auditybridge.run.Transition;
 import com.auditybridge.run.paid.PaidCallRecord.How;
 import com.auditybridge.run.paid.PaidCallRecord.State;
 import com.auditybridge.upstream.Outcome;
+import com.auditybridge.upstream.Precedence;
 import com.auditybridge.upstream.UpstreamError;
 import com.auditybridge.upstream.UpstreamErrorKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A step that makes a paid call, exactly once where the upstream lets that be known. It owns the call's states;
@@ -99,17 +101,22 @@ public final class PaidStep<R> implements Step<Progress<R>> {
         PaidCallKind kind = call.kind();
         String tokenFp = String.valueOf(Digests.fingerprint(call.token(context)));
         Instant settledBefore = clock.instant().minus(settings.settleWindow());
-        if (kind.oneAtATimePerToken() && calls.laneBusy(tokenFp, kind, run.id(), settledBefore)) {
+        // The run's place in arrival order: when the lane frees, the oldest waiting run is woken first.
+        long place = Precedence.current().orElse(Long.MAX_VALUE);
+        OptionalLong ahead = kind.oneAtATimePerToken()
+                ? calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, clock.instant())
+                : OptionalLong.empty();
+        if (ahead.isPresent()) {
             return new Progress.NotSent<>(
-                    settings.laneRecheck(),
-                    "another " + kind.paysFor()
-                            + " of this token is in flight or in doubt; one at a time, so that each finds its own result");
+                    settings.laneRecheckWith(ahead.getAsLong()),
+                    "another " + kind.paysFor() + " of this token is in flight or in doubt, " + ahead.getAsLong()
+                            + " more waiting before this one; one at a time, so that each finds its own result");
         }
         Instant[] sentAt = new Instant[1];
         Outcome<R> outcome = call.send(run, context, () -> {
             Instant now = clock.instant();
             boolean recorded = calls.recordIntent(
-                    run, kind, tokenFp, call.subject(run, context), now, now.minus(settings.settleWindow()));
+                    run, kind, tokenFp, call.subject(run, context), place, now, now.minus(settings.settleWindow()));
             sentAt[0] = recorded ? now : null;
             return recorded;
         });

@@ -205,6 +205,7 @@ class PaidStepTest extends BridgeTestBase {
                         PaidCallKind.CONVERT,
                         "token-a",
                         "lead",
+                        Long.MAX_VALUE,
                         clock.instant(),
                         clock.instant().minus(SETTLE)))
                 .isTrue();

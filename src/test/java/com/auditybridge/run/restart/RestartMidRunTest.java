@@ -56,6 +56,7 @@ class RestartMidRunTest extends BridgeTestBase {
                                     PaidCallKind.CONVERT,
                                     Digests.fingerprint(BRIDGE_TOKEN),
                                     leads.get(2),
+                                    Long.MAX_VALUE,
                                     clock.instant(),
                                     clock.instant().minus(Duration.ofMinutes(3))))
                     .isTrue();
