@@ -20,10 +20,6 @@ public record Decisions(
         webhooksSeen = new Once(webhooksSeen);
     }
 
-    public Decisions(Instant now, StepNotes notes, TransientFailures transientFailures, boolean audityWebhooksSeen) {
-        this(now, notes, transientFailures, () -> audityWebhooksSeen);
-    }
-
     /** Whether the run's connection sees Audity's webhooks; read at the first ask, the same answer after. */
     public boolean audityWebhooksSeen() {
         return webhooksSeen.getAsBoolean();

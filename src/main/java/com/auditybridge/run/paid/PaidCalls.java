@@ -179,10 +179,10 @@ public class PaidCalls {
                         run.id(),
                         run.version())
                 == 1;
-        if (sent && kind.oneAtATimePerToken()) {
-            update("delete from paid_lane_wait where run_id = ? and kind = ?", run.id(), kind.wireName());
-        }
         if (sent) {
+            if (kind.oneAtATimePerToken()) {
+                update("delete from paid_lane_wait where run_id = ? and kind = ?", run.id(), kind.wireName());
+            }
             update(
                     "insert into run_event (run_id, at, step, outcome, detail) values (?,?,?,?,?)",
                     run.id(),

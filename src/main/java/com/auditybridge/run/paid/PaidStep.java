@@ -100,11 +100,12 @@ public final class PaidStep<R> implements Step<Progress<R>> {
     private Progress<R> send(Run run, StepContext context, PaidCallRecord record) {
         PaidCallKind kind = call.kind();
         String tokenFp = String.valueOf(Digests.fingerprint(call.token(context)));
-        Instant settledBefore = clock.instant().minus(settings.settleWindow());
+        Instant asked = clock.instant();
+        Instant settledBefore = asked.minus(settings.settleWindow());
         // The run's place in arrival order: when the lane frees, the oldest waiting run is woken first.
         long place = Precedence.current().orElse(Long.MAX_VALUE);
         OptionalLong ahead = kind.oneAtATimePerToken()
-                ? calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, clock.instant())
+                ? calls.queueForLane(tokenFp, kind, run.id(), place, settledBefore, asked)
                 : OptionalLong.empty();
         if (ahead.isPresent()) {
             return new Progress.NotSent<>(

@@ -258,7 +258,7 @@ class PaidStepTest extends BridgeTestBase {
                 .decide(
                         runs.find(runId).orElseThrow(),
                         Outcome.success(200, progress),
-                        new Decisions(clock.instant(), StepNotes.NONE, null, false));
+                        new Decisions(clock.instant(), StepNotes.NONE, null, () -> false));
     }
 
     private PaidCallRecord record(String runId) {

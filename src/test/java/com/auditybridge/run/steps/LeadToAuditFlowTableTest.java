@@ -37,7 +37,7 @@ class LeadToAuditFlowTableTest {
             Duration.ofSeconds(30),
             Duration.ofMinutes(5),
             Duration.ofHours(24));
-    private static final Decisions DECISIONS = new Decisions(NOW, StepNotes.NONE, null, false);
+    private static final Decisions DECISIONS = new Decisions(NOW, StepNotes.NONE, null, () -> false);
 
     private final FlowGraph graph = new LeadToAuditFlow(SETTINGS, new PaidSteps(null, null, Clock.systemUTC())).graph();
 
